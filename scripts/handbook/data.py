@@ -1,0 +1,42 @@
+"""Loading the bilingual data files (glossary, worksheets) with errors that name file and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .content import Problem
+
+
+class DataError(ValueError):
+    """A data file an editor must fix: names the file and what is wrong."""
+
+    def __init__(self, path: Path, message: str):
+        self.path = Path(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(str(self.path), 0, self.message)
+
+
+def load_yaml(path: Path):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise DataError(path, f"cannot be read ({error.strerror})") from error
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        reason = getattr(error, "problem", None) or str(error)
+        raise DataError(path, f"malformed YAML at {where}{reason}") from error
+
+
+def require_text(path: Path, where: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise DataError(path, f"{where}: missing or empty")
+    return value.strip()

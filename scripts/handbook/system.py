@@ -1,0 +1,79 @@
+"""What pip cannot install: Debian packages the tests and the PDF build need.
+
+`python -m handbook.cli doctor` reports them; with `--install` it installs what is missing when
+it runs as root with apt, and otherwise stops with the exact command to run.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Requirement:
+    package: str  # the Debian package that provides it
+    why: str
+    present: callable
+
+
+def _has_command(name: str):
+    return lambda: shutil.which(name) is not None
+
+
+def _has_library(name: str):
+    return lambda: ctypes.util.find_library(name) is not None
+
+
+def _has_font(family: str):
+    def check() -> bool:
+        if shutil.which("fc-list") is None:
+            return False
+        out = subprocess.run(["fc-list", family], capture_output=True, text=True).stdout
+        return bool(out.strip())
+    return check
+
+
+REQUIREMENTS = [
+    Requirement("chromium", "browser tests (headless Chromium driven by Playwright)", _has_command("chromium")),
+    Requirement("libpango-1.0-0", "PDF rendering with WeasyPrint", _has_library("pango-1.0")),
+    Requirement("libpangoft2-1.0-0", "PDF rendering with WeasyPrint", _has_library("pangoft2-1.0")),
+    Requirement("poppler-utils", "reading the text of built PDFs in the tests (pdftotext)", _has_command("pdftotext")),
+    Requirement("fonts-dejavu-core", "a Cyrillic fallback font for screenshots and PDFs", _has_font("DejaVu Sans")),
+]
+
+
+def missing(requirements=REQUIREMENTS) -> list[Requirement]:
+    return [req for req in requirements if not req.present()]
+
+
+def install_command(packages: list[str]) -> str:
+    return "sudo apt-get update && sudo apt-get install -y " + " ".join(packages)
+
+
+def ensure(install: bool) -> int:
+    """Return 0 when everything is present (after installing it if allowed), else 1."""
+    lacking = missing()
+    if not lacking:
+        print("System packages: all present (" + ", ".join(r.package for r in REQUIREMENTS) + ").")
+        return 0
+    packages = sorted({r.package for r in lacking})
+    for req in lacking:
+        print(f"missing: {req.package} – needed for {req.why}")
+    can_apt = os.geteuid() == 0 and shutil.which("apt-get") is not None
+    if install and can_apt:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        print("Installing with apt-get: " + " ".join(packages))
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
+                       check=True, env=env)
+        still = missing()
+        if not still:
+            return 0
+        print("still missing after apt-get: " + ", ".join(r.package for r in still))
+        return 1
+    print("Install them with:\n\n    " + install_command(packages) + "\n")
+    return 1
