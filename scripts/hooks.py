@@ -10,6 +10,8 @@ and `_languages` keeps a stack of the languages whose builds are running.
 
 from __future__ import annotations
 
+import datetime
+import os
 import sys
 from copy import deepcopy
 from pathlib import Path
@@ -17,15 +19,26 @@ from pathlib import Path
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from handbook import content, glossary, outputs, pages, search, sitemap, worksheets  # noqa: E402
-from handbook.worksheet_files import Imprint  # noqa: E402
+from handbook import content, glossary, outputs, pages, printing, search, sitemap, worksheets  # noqa: E402
+from handbook.worksheet_files import Imprint, print_html as worksheet_print_html  # noqa: E402
 from handbook.data import DataError  # noqa: E402
 
 _languages: list[str] = []
 _state: dict = {}
+_command = {"name": "build"}
+
+
+def on_startup(command, dirty) -> None:
+    _command["name"] = command
+
+
+def _print_enabled() -> bool:
+    """PDFs are built by `mkdocs build`; `make serve` skips them unless HANDBOOK_PDF=1."""
+    return _command["name"] != "serve" or os.environ.get("HANDBOOK_PDF") == "1"
 
 
 def _i18n(config):
@@ -85,8 +98,10 @@ def _prepare(config) -> None:
     _state["chapter_titles"] = _chapter_titles(docs_dir)
     imprint = Imprint(handbook={lang: _site_name(config, lang) for lang in content.LANGUAGES},
                       site_url=config.site_url or "")
-    _state["outputs"] = outputs.WorksheetOutputs(Path(config.config_file_path).parent / ".cache" / "worksheets",
-                                                 imprint).build(_state["worksheets"])
+    cache = Path(config.config_file_path).parent / ".cache"
+    _state["imprint"] = imprint
+    _state["outputs"] = outputs.WorksheetOutputs(cache / "worksheets", imprint).build(_state["worksheets"])
+    _state["editions"] = printing.Editions(printing.PdfCache(cache / "print"))
 
 
 def _chapter_titles(docs_dir: Path) -> dict:
@@ -154,7 +169,54 @@ def on_env(env, config, files):
     config.extra.alternate = saved
     lang = _current(config)
     _state["not_found"][lang] = pages.drop_alternate_links(pages.rebase_search(html, _folder(lang)))
+    if _print_enabled():
+        _build_print_editions(lang, config, files)
     return env
+
+
+def _build_print_editions(lang: str, config, files) -> None:
+    """Every page's article is rendered by now (on_env follows the Markdown pass): print them."""
+    by_rel = {_relative(f.page): f.page for f in files.documentation_pages() if f.page is not None}
+
+    def printable(rel: str) -> printing.PrintPage:
+        page = by_rel[rel]
+        heads = content.headings(page.markdown or "")
+        return printing.PrintPage(page.title, page.content, "/" + page.url, heads[0].anchor if heads else "")
+
+    chapters = {Path(rel).stem: printable(rel) for rel in sorted(by_rel) if rel.startswith("chapters/")}
+    imprint = _state["imprint"]
+    appendix = [printing.worksheet_body(worksheet_print_html(sheet, lang, imprint)) for sheet in _state["worksheets"]]
+    _state["editions"].build_language(
+        lang, chapters, printable("trainers-guide.md"), [printable("glossary.md"), printable("resources.md")],
+        appendix, imprint.site_url, imprint.handbook[lang], str(config.extra.get("handbook", {}).get("version", "")),
+        datetime.date.today().isoformat())
+
+
+def on_page_context(context, page, config, nav):
+    """Print and download links for chapters and the home page (labels in the page's language)."""
+    lang, rel = _current(config), _relative(page)
+    editions = _state["editions"]
+    if not (rel.startswith("chapters/") or rel == "index.md"):
+        return context
+    folder = _folder(lang)
+
+    def link(name: str):
+        printed = editions.get(lang, name)
+        if printed is None:
+            return None
+        target = f"{folder}/downloads/{name}" if folder else f"downloads/{name}"
+        return {"href": get_relative_url(target, page.url),
+                "size": worksheets.human_size(printed.size, lang)}
+
+    labels = printing.TEXT[lang]
+    context["handbook_print"] = {
+        "chapter": rel.startswith("chapters/"),
+        "labels": labels,
+        "pdf": link(printing.chapter_file(Path(rel).stem, lang)) if rel.startswith("chapters/") else None,
+        "reader": link(printing.handbook_file("reader", lang)),
+        "trainer": link(printing.handbook_file("trainer", lang)),
+    }
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -200,6 +262,7 @@ def on_post_build(config) -> None:
         return
     site_root = _state["site_root"]
     _state["outputs"].publish(site_root, _state["worksheets"], _folder)
+    _state["editions"].publish(site_root, _folder)
     for lang, html in _state["not_found"].items():
         target = site_root / _folder(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -222,7 +222,7 @@ def preview_html(sheet: Worksheet, lang: str) -> str:
     return "\n".join(out)
 
 
-def _size(num_bytes: int, lang: str) -> str:
+def human_size(num_bytes: int, lang: str) -> str:
     unit = "КБ" if lang == "bg" else "KB"
     if num_bytes >= 1024 * 1024:
         unit = "МБ" if lang == "bg" else "MB"
@@ -240,7 +240,7 @@ def download_links(files: dict[str, tuple[str, int]], lang: str, prefix: str = "
         if kind in files:
             href, size = files[kind]
             buttons.append(f'<a class="md-button md-button--primary worksheet-download" href="{_e(prefix + href)}" '
-                           f'download>{_e(ui[kind])} <span class="worksheet-size">({kind.upper()}, {_size(size, lang)})</span></a>')
+                           f'download>{_e(ui[kind])} <span class="worksheet-size">({kind.upper()}, {human_size(size, lang)})</span></a>')
     return '<p class="worksheet-downloads">' + " ".join(buttons) + "</p>"
 
 
@@ -298,7 +298,7 @@ def catalogue_markdown(sheets: list[Worksheet], lang: str, files: dict, zip_file
         for kind in ("pdf", "docx"):
             if (sheet.slug, kind) in files:
                 href, size = files[(sheet.slug, kind)]
-                links.append(f'<a href="{_e(href)}" download>{kind.upper()}, {_size(size, lang)}</a>')
+                links.append(f'<a href="{_e(href)}" download>{kind.upper()}, {human_size(size, lang)}</a>')
         purpose = sheet.purpose[lang].split(". ")[0].rstrip(".") + "."
         rows.append(f"| {sheet.code} | [{sheet.title[lang]}]({sheet.slug}.md) | {purpose} | {chapter} | "
                     + " · ".join(links) + " |")
@@ -306,7 +306,7 @@ def catalogue_markdown(sheets: list[Worksheet], lang: str, files: dict, zip_file
     if zip_file:
         href, size = zip_file
         out += (f'\n\n<p class="worksheet-downloads"><a class="md-button md-button--primary" href="{_e(href)}" '
-                f'download>{_e(ui["zip"])} <span class="worksheet-size">(ZIP, {_size(size, lang)})</span></a></p>')
+                f'download>{_e(ui["zip"])} <span class="worksheet-size">(ZIP, {human_size(size, lang)})</span></a></p>')
     return out
 
 
