@@ -215,3 +215,21 @@ def test_catalogue_and_zip(site, lang):
     with zipfile.ZipFile(site / LANGS[lang] / "worksheets" / "files" / f"clarinet-worksheets-{lang}.zip") as archive:
         names = set(archive.namelist())
     assert names == {s.file_name(lang, kind) for s in SHEETS for kind in ("pdf", "docx")}
+
+
+def test_unchanged_worksheets_are_not_rendered_again(tmp_path):
+    from handbook.outputs import WorksheetOutputs
+    from handbook.worksheet_files import Imprint
+    folder = tmp_path / "defs"
+    folder.mkdir()
+    write(folder, GOOD, "w03-test.yml")
+    write(folder, GOOD.replace("code: W3", "code: W4"), "w04-test.yml")
+    imprint = Imprint({"bg": "Наръчник", "en": "Handbook"}, "https://example.org/")
+    first = WorksheetOutputs(tmp_path / "cache", imprint).build(worksheets.load_all(folder))
+    assert (first.rendered, first.reused) == (4 * 2 + 2, 0)  # 2 sheets × 2 languages × (PDF, DOCX) + 2 ZIPs
+    second = WorksheetOutputs(tmp_path / "cache", imprint).build(worksheets.load_all(folder))
+    assert (second.rendered, second.reused) == (0, 10)
+    write(folder, GOOD.replace("code: W3", "code: W4").replace("Name}", "Full name}"), "w04-test.yml")
+    third = WorksheetOutputs(tmp_path / "cache", imprint).build(worksheets.load_all(folder))
+    assert third.rendered == 4 + 2  # the changed sheet in both languages and formats, and both ZIPs
+    assert not list((tmp_path / "cache").glob("*.part")), "no half-written files"
