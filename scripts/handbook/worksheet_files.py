@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 
 from . import pdf
-from .worksheets import UI, Worksheet
+from .worksheets import UI, Worksheet, choices
 
 DOCX_LANG = {"bg": "bg-BG", "en": "en-GB"}
 PAGE_LABEL = {"bg": ("Стр.", "от"), "en": ("Page", "of")}
@@ -87,14 +87,9 @@ def print_html(sheet: Worksheet, lang: str, imprint: Imprint) -> str:
                          f'<textarea id="{name}" name="{name}" title="{_e(fld.label[lang])}" '
                          f'style="height: {fld.lines * 8}mm"></textarea>')
         elif fld.type in ("checkboxes", "rating"):
-            if fld.type == "checkboxes":
-                choices = [o[lang] for o in fld.options]
-            else:
-                choices = [f"{n}" + (f" – {ui['rating_low']}" if n == 1 else f" – {ui['rating_high']}" if n == 5 else "")
-                           for n in range(1, 6)]
             css_class = "choices rating" if fld.type == "rating" else "choices"
             parts.append(f'<span class="label">{_e(label)}</span>{hint}<ul class="{css_class}">')
-            for n, choice in enumerate(choices, start=1):
+            for n, choice in enumerate(choices(fld, lang), start=1):
                 parts.append(f'<li><input type="checkbox" id="{name}-{n}" name="{name}-{n}" '
                              f'title="{_e(fld.label[lang])}: {_e(choice)}"><label for="{name}-{n}">{_e(choice)}</label></li>')
             parts.append("</ul>")
@@ -221,13 +216,12 @@ def render_docx(sheet: Worksheet, lang: str, imprint: Imprint) -> bytes:
             for _ in range(lines - 1):
                 cell.add_paragraph("")
         elif fld.type == "checkboxes":
-            for option in fld.options:
-                checkbox_run(document.add_paragraph(), option[lang])
+            for choice in choices(fld, lang):
+                checkbox_run(document.add_paragraph(), choice)
         elif fld.type == "rating":
             paragraph = document.add_paragraph()
-            for n in range(1, 6):
-                label = f"{n}" + (f" ({ui['rating_low']})" if n == 1 else f" ({ui['rating_high']})" if n == 5 else "")
-                checkbox_run(paragraph, label + "   ")
+            for choice in choices(fld, lang):
+                checkbox_run(paragraph, choice + "   ")
         elif fld.type == "table":
             table = document.add_table(rows=1 + fld.rows, cols=len(fld.columns))
             table.style = "Table Grid"

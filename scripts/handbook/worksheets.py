@@ -175,6 +175,16 @@ def load_all(folder: Path, chapter_stems: set[str] | None = None) -> list[Worksh
     return sorted(sheets, key=lambda s: s.number)
 
 
+def choices(fld: Field, lang: str) -> list[str]:
+    """The labels of the boxes of a checkbox list, or of a rating's five: "1 (poor)" … "5 (excellent)".
+    The web preview, the PDF and the DOCX all use these."""
+    if fld.type == "checkboxes":
+        return [option[lang] for option in fld.options]
+    ui = UI[lang]
+    ends = {1: ui["rating_low"], 5: ui["rating_high"]}
+    return [f"{n} ({ends[n]})" if n in ends else str(n) for n in range(1, 6)]
+
+
 # --- the web page ------------------------------------------------------------------------------
 
 def _e(text: str) -> str:
@@ -199,15 +209,10 @@ def preview_html(sheet: Worksheet, lang: str) -> str:
             out.append(f'<label for="{fid}">{_e(label)}</label>{hint}'
                        f'<textarea id="{fid}" rows="{min(fld.lines, 6)}" readonly{described}></textarea>')
         elif fld.type in ("checkboxes", "rating"):
-            choices = ([o[lang] for o in fld.options] if fld.type == "checkboxes"
-                       else [f"{n}" for n in range(1, 6)])
             kind = "checkbox" if fld.type == "checkboxes" else "radio"
             out.append(f'<fieldset{described}><legend>{_e(label)}</legend>{hint}<ul class="worksheet-choices">')
-            for n, choice in enumerate(choices, start=1):
-                extra = ""
-                if fld.type == "rating" and n in (1, 5):
-                    extra = f' ({ui["rating_low"] if n == 1 else ui["rating_high"]})'
-                out.append(f'<li><label><input type="{kind}" name="{fid}" disabled> {_e(choice)}{_e(extra)}</label></li>')
+            for choice in choices(fld, lang):
+                out.append(f'<li><label><input type="{kind}" name="{fid}" disabled> {_e(choice)}</label></li>')
             out.append("</ul></fieldset>")
         elif fld.type == "table":
             out.append(f'<p class="worksheet-table-label" id="{fid}">{_e(label)}</p>{hint}')
