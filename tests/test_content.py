@@ -159,3 +159,17 @@ def test_glossary_terms_show_their_definition_in_chapters(site, url):
     assert len(abbrs) >= 5
     assert all(a.get("tabindex") == "0" for a in abbrs), "definitions must be reachable by keyboard"
     assert len({a["title"] for a in abbrs}) == len(abbrs), "only the first mention carries the definition"
+
+
+@pytest.mark.parametrize("lang", ["bg", "en"])
+def test_resources_page_lists_every_cited_source(lang):
+    url = re.compile(r"\]\((https?://[^)\s]+)\)")
+    resources = set(url.findall(read(lang, "resources.md")))
+    cited = {}
+    handbook_pages = [DOCS / lang / rel for rel in ("index.md", "about.md", "glossary.md", "trainers-guide.md")]
+    handbook_pages += sorted((DOCS / lang / "chapters").glob("*.md"))
+    for path in handbook_pages:  # the handbook's own text (not site pages such as the accessibility statement)
+        for link in url.findall(path.read_text(encoding="utf-8")):
+            cited.setdefault(link, path.relative_to(ROOT).as_posix())
+    missing = [f"{link} (cited in {where})" for link, where in cited.items() if link not in resources]
+    assert not missing, "not on the resources page:\n" + "\n".join(missing)
