@@ -9,11 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check system-deps lock clean
+.PHONY: help serve build test check status new-chapter new-worksheet linkcheck bench system-deps lock clean
 
 help: ## Show this help
 	@echo "CLARINET handbook – make targets:"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(INSTALLED): requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,23 @@ serve: $(INSTALLED) ## Serve the site on http://127.0.0.1:8000 with live reload
 build: $(INSTALLED) ## Strict build of the whole site into site/
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
-check: $(INSTALLED) ## Fast source checks (no browser), in the order to fix them
+check: $(INSTALLED) ## Every fast check (no browser) in the order to fix them; fixes what it can, except in CI
 	$(PY) -m handbook.cli check
+
+status: $(INSTALLED) ## Translation status of every page and worksheet (STATUS_FLAGS=--markdown for CI)
+	@$(PY) -m handbook.cli status $(STATUS_FLAGS)
+
+new-chapter: $(INSTALLED) ## New chapter in both languages: SLUG=media-literacy TITLE_BG="…" TITLE_EN="…"
+	$(PY) -m handbook.cli new-chapter "$(SLUG)" --title-bg "$(TITLE_BG)" --title-en "$(TITLE_EN)"
+
+new-worksheet: $(INSTALLED) ## New worksheet: SLUG=media-monitoring TITLE_BG="…" TITLE_EN="…" CHAPTER=05-working-with-media
+	$(PY) -m handbook.cli new-worksheet "$(SLUG)" --title-bg "$(TITLE_BG)" --title-en "$(TITLE_EN)" --chapter "$(CHAPTER)"
+
+linkcheck: $(INSTALLED) ## Check the external links (needs a network; says so and skips without one)
+	$(PY) -m handbook.cli linkcheck
+
+bench: $(INSTALLED) system-deps ## Speed and weight against Material's defaults (builds both, ~5 min; BENCH_FLAGS=--markdown)
+	$(PY) -m handbook.bench $(BENCH_FLAGS)
 
 system-deps: $(INSTALLED) ## Install what pip cannot (Chromium, Pango, fonts): as root via apt, else prints the command
 	$(PY) -m handbook.cli doctor --install

@@ -24,21 +24,31 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbook import content, glossary, outputs, pages, printing, search, sitemap, worksheets  # noqa: E402
+from handbook import accessibility, hosting  # noqa: E402
+from handbook import page_meta, safety  # noqa: E402
+from handbook import fingerprint, offline, rendercache, searchindex, session, templatecache  # noqa: E402
+from handbook.history import History  # noqa: E402
 from handbook.worksheet_files import Imprint, print_html as worksheet_print_html  # noqa: E402
 from handbook.data import DataError  # noqa: E402
 
 _languages: list[str] = []
 _state: dict = {}
-_command = {"name": "build"}
+_command = session.COMMAND  # survives the reload of this module on each `mkdocs serve` rebuild
 
 
 def on_startup(command, dirty) -> None:
     _command["name"] = command
+    if command == "serve":
+        rendercache.install()  # unchanged pages are not converted again on every save
 
 
 def _print_enabled() -> bool:
-    """PDFs are built by `mkdocs build`; `make serve` skips them unless HANDBOOK_PDF=1."""
-    return _command["name"] != "serve" or os.environ.get("HANDBOOK_PDF") == "1"
+    """PDFs are built by `mkdocs build`; `make serve` skips them unless HANDBOOK_PDF=1, and
+    HANDBOOK_PDF=0 skips them in a build too (the HTML-only build timed by `make bench`)."""
+    flag = os.environ.get("HANDBOOK_PDF")
+    if flag in ("0", "1"):
+        return flag == "1"
+    return _command["name"] != "serve"
 
 
 def _i18n(config):
@@ -74,6 +84,7 @@ def on_pre_build(config) -> None:
         _prepare(config)
     # Glossary terms of this language become hover definitions (abbr extension's glossary).
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(_state["glossary"], lang)
+    accessibility.configure_markdown(config.mdx_configs, lang)  # the "¶" link's title
 
 
 def _prepare(config) -> None:
@@ -83,7 +94,7 @@ def _prepare(config) -> None:
     _state.clear()
     _state["site_root"] = Path(config.site_dir)
     _state["not_found"] = {}
-    problems = content.check_docs(docs_dir)
+    problems = content.check_docs(docs_dir) + safety.check(docs_dir.parent)
     try:
         _state["glossary"] = glossary.load(docs_dir / "data" / "glossary.yml")
     except DataError as error:
@@ -96,6 +107,7 @@ def _prepare(config) -> None:
         _languages.clear()
         _fail(problems)
     _state["chapter_titles"] = _chapter_titles(docs_dir)
+    _state["history"] = History(Path(config.config_file_path).parent)  # "last updated" dates
     imprint = Imprint(handbook={lang: _site_name(config, lang) for lang in content.LANGUAGES},
                       site_url=config.site_url or "")
     cache = Path(config.config_file_path).parent / ".cache"
@@ -160,6 +172,7 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     """Render this language's 404 page now, while the theme speaks its language; it is written
     at the very end, because every language build writes site/404.html over the previous one."""
+    templatecache.enable(env, Path(config.config_file_path).parent / ".cache" / "templates")
     i18n = _i18n(config)
     saved = config.extra.get("alternate")
     if i18n is not None and i18n.extra_alternate:
@@ -168,6 +181,7 @@ def on_env(env, config, files):
     html = mkdocs_build._build_template("404.html", template, files, config, _state["nav"])
     config.extra.alternate = saved
     lang = _current(config)
+    html = accessibility.repair_page(html)
     _state["not_found"][lang] = pages.drop_alternate_links(pages.rebase_search(html, _folder(lang)))
     if _print_enabled():
         _build_print_editions(lang, config, files)
@@ -195,6 +209,7 @@ def _build_print_editions(lang: str, config, files) -> None:
 def on_page_context(context, page, config, nav):
     """Print and download links for chapters and the home page (labels in the page's language)."""
     lang, rel = _current(config), _relative(page)
+    _page_meta(context, page, config, lang, rel)
     editions = _state["editions"]
     if not (rel.startswith("chapters/") or rel == "index.md"):
         return context
@@ -217,6 +232,16 @@ def on_page_context(context, page, config, nav):
         "trainer": link(printing.handbook_file("trainer", lang)),
     }
     return context
+
+
+def _page_meta(context, page, config, lang: str, rel: str) -> None:
+    """"Last updated" and "Edit this page" (a worksheet page: its definition) for the template."""
+    sheet = f"docs/data/worksheets/{Path(rel).stem}.yml" if page.file.src_uri in _state.get("generated", {}) else None
+    data = {"glossary.md": ["docs/data/glossary.yml"],
+            "worksheets/index.md": [f"docs/data/worksheets/{s.slug}.yml" for s in _state.get("worksheets", [])]}
+    meta = page_meta.describe(_state.get("history"), config.edit_uri, lang, rel, sheet, data)
+    page.edit_url = meta.edit_url
+    context["handbook_page"] = meta.template()
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -244,12 +269,20 @@ def _worksheet_catalogue(markdown: str, lang: str, src: str) -> str:
 
 def on_page_content(html, page, config, files):
     rel = _relative(page)
+    html = accessibility.label_task_lists(html)
+    if rel == "index.md":
+        html = offline.add_home_block(html, _current(config))  # its size is filled in post-build
     if rel.startswith("chapters/") or rel == "trainers-guide.md":
-        return glossary.first_mentions_only(html)
-    return glossary.strip(html)
+        html = glossary.first_mentions_only(html)
+    else:
+        html = glossary.strip(html)
+    if _current(config) != content.DEFAULT_LANGUAGE:
+        html = accessibility.mark_bulgarian(html)  # Bulgarian titles and terms in other languages
+    return html
 
 
 def on_post_page(output, page, config):
+    output = accessibility.repair_page(output)
     return pages.drop_alternate_links(pages.rebase_search(output, _folder(_current(config))))
 
 
@@ -272,3 +305,22 @@ def on_post_build(config) -> None:
         others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
         search.split_by_language(site_root, others)
         sitemap.split_by_language(site_root, config.site_url or "/", others)
+    # Compact per-language search indexes, fingerprinted assets, then the offline ZIPs (made from
+    # the finished pages; `make serve` skips them unless HANDBOOK_OFFLINE=1).
+    folders = {lang: _folder(lang) for lang in content.LANGUAGES}
+    searchindex.tune(site_root, folders)
+    if not offline.wanted(_command["name"]):
+        offline.skip(site_root, folders)
+        if session.is_serve():
+            return  # fingerprints and hosting files are for hosts: `make serve` stays fast without them
+    fingerprint.apply(site_root)
+    if offline.wanted(_command["name"]):
+        offline.build(site_root, folders, config.site_url or "/")
+    # Last: the hosting files hash the inline scripts of the finished pages (and the pages get the
+    # policy as <meta>, after the offline ZIPs were made: pages opened from disk have no 'self').
+    try:
+        # `mkdocs serve` injects an inline live-reload script, which the <meta> policy would block.
+        hosting.write(site_root, meta=_command["name"] != "serve")
+    except hosting.HostingError as error:
+        raise PluginError("The built pages break the Content-Security-Policy (scripts/handbook/hosting.py):\n"
+                          + "\n".join(f"  - {problem}" for problem in error.problems)) from None

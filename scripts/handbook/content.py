@@ -43,8 +43,8 @@ class Heading:
     line: int
 
 
-def _content_lines(markdown: str):
-    """Yield (line number, line) for lines outside fenced code blocks."""
+def scan_fences(markdown: str):
+    """Yield (line number, line, inside code) for every line; fence lines count as code."""
     fence = None
     for number, line in enumerate(markdown.splitlines(), start=1):
         match = _FENCE.match(line)
@@ -54,9 +54,14 @@ def _content_lines(markdown: str):
                 fence = marker
             elif fence == marker:
                 fence = None
+            yield number, line, True
             continue
-        if fence is None:
-            yield number, line
+        yield number, line, fence is not None
+
+
+def _content_lines(markdown: str):
+    """Yield (line number, line) for lines outside fenced code blocks."""
+    return ((number, line) for number, line, code in scan_fences(markdown) if not code)
 
 
 def strip_front_matter(markdown: str) -> tuple[str, int]:

@@ -28,7 +28,9 @@ def load_yaml(path: Path):
     except OSError as error:
         raise DataError(path, f"cannot be read ({error.strerror})") from error
     try:
-        return yaml.safe_load(text)
+        # libyaml's safe loader when PyYAML has it: the same YAML, several times faster (every build,
+        # every `make serve` rebuild reads all data files).
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

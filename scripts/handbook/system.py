@@ -28,6 +28,10 @@ def _has_library(name: str):
     return lambda: ctypes.util.find_library(name) is not None
 
 
+def _has_file(*paths: str):
+    return lambda: any(os.path.exists(path) for path in paths)
+
+
 def _has_font(family: str):
     def check() -> bool:
         if shutil.which("fc-list") is None:
@@ -43,6 +47,13 @@ REQUIREMENTS = [
     Requirement("libpangoft2-1.0-0", "PDF rendering with WeasyPrint", _has_library("pangoft2-1.0")),
     Requirement("poppler-utils", "reading the text of built PDFs in the tests (pdftotext)", _has_command("pdftotext")),
     Requirement("fonts-dejavu-core", "a Cyrillic fallback font for screenshots and PDFs", _has_font("DejaVu Sans")),
+    Requirement("nginx", "testing the generated nginx configuration (nginx-handbook.conf) with nginx itself",
+                lambda: shutil.which("nginx") is not None or os.path.exists("/usr/sbin/nginx")),
+    Requirement("hunspell", "the spelling check of `make check`", _has_command("hunspell")),
+    Requirement("hunspell-bg", "the Bulgarian dictionary of the spelling check",
+                _has_file("/usr/share/hunspell/bg_BG.dic")),
+    Requirement("hunspell-en-gb", "the British English dictionary of the spelling check",
+                _has_file("/usr/share/hunspell/en_GB.dic")),
 ]
 
 

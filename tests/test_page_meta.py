@@ -1,0 +1,132 @@
+""""Edit this page" and "last updated": on every page of the built site, and the history rules
+behind the dates (uncommitted files, shallow clones) on a temporary git repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+
+from bs4 import BeautifulSoup
+
+from editor_sites import ROOT, commit, git, init_repo, make_site, write
+from handbook import page_meta
+from handbook.history import History
+
+
+def _pages(site):
+    """(language, path inside the language folder, built HTML file) for every content page."""
+    for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/", "downloads/", "en/search/", "en/downloads/")):
+            continue
+        lang, rest = ("en", rel[3:]) if rel.startswith("en/") else ("bg", rel)
+        yield lang, rest.removesuffix("index.html").rstrip("/"), html
+
+
+def test_every_page_has_an_edit_link_to_its_own_language_source(site):
+    checked = 0
+    for lang, path, html in _pages(site):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        icon = soup.select_one("a.md-content__button[rel=edit]")
+        text = soup.select_one("aside.handbook-page-meta a.handbook-page-meta__edit")
+        assert icon is not None and text is not None, f"{html}: no edit link"
+        assert icon["href"] == text["href"]
+        candidates = [f"{path}.md", f"{path}/index.md"] if path else ["index.md"]
+        source = next((c for c in candidates if (ROOT / "docs" / lang / c).exists()), None)
+        if source is not None:
+            assert text["href"].endswith(f"/docs/{lang}/{source}"), (html, text["href"])
+            assert text.get_text(strip=True) == page_meta.LABELS[lang]["edit"]
+        else:  # a worksheet page, generated from its definition
+            slug = path.rsplit("/", 1)[-1]
+            assert path.startswith("worksheets/") and (ROOT / f"docs/data/worksheets/{slug}.yml").exists(), html
+            assert text["href"].endswith(f"/docs/data/worksheets/{slug}.yml"), (html, text["href"])
+        checked += 1
+    assert checked >= 2 * 27
+
+
+def test_last_updated_is_a_real_date_in_the_page_language_or_absent(site):
+    seen = 0
+    for lang, _path, html in _pages(site):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        updated = soup.select_one("aside.handbook-page-meta .handbook-page-meta__updated")
+        if updated is None:
+            continue  # no date when git cannot tell for sure (e.g. uncommitted while developing)
+        seen += 1
+        time = updated.find("time")
+        date = dt.date.fromisoformat(time["datetime"])
+        assert date <= dt.date.today()
+        assert time.get_text(strip=True) == page_meta.format_date(date, lang)
+        assert updated.get_text(" ", strip=True).startswith(page_meta.LABELS[lang]["updated"] + ":")
+    assert seen or subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "docs"],
+                                  capture_output=True, text=True).stdout.strip(), "committed pages show a date"
+
+
+def test_dates_format_in_each_language():
+    assert page_meta.format_date(dt.date(2024, 2, 1), "bg") == "1 февруари 2024 г."
+    assert page_meta.format_date(dt.date(2025, 12, 24), "en") == "24 December 2025"
+
+
+def _repo(tmp_path):
+    make_site(tmp_path)
+    init_repo(tmp_path)
+    commit(tmp_path, "First", "2024-01-15T12:00:00+00:00")
+    write(tmp_path, {"docs/en/index.md": "# Home { #home }\n\nChanged.\n"})
+    commit(tmp_path, "Second", "2024-06-30T12:00:00+00:00")
+    return tmp_path
+
+
+def test_history_gives_each_file_its_own_last_change(tmp_path):
+    repo = _repo(tmp_path)
+    history = History(repo)
+    assert history.available and not history.shallow
+    assert history.last_updated("docs/en/index.md") == dt.date(2024, 6, 30)
+    assert history.last_updated("docs/bg/index.md") == dt.date(2024, 1, 15)
+    meta = page_meta.describe(history, "https://example.org/edit/main/docs/", "en", "index.md")
+    assert meta.updated == dt.date(2024, 6, 30) and meta.edit_url == "https://example.org/edit/main/docs/en/index.md"
+    # Generated from data: the date and the edit link are those of the data file.
+    write(repo, {"docs/data/worksheets/w01-x.yml": "code: W1\n"})
+    commit(repo, "Worksheet", "2024-07-01T12:00:00+00:00")
+    sheet = page_meta.describe(History(repo), "https://example.org/edit/main/docs/", "bg", "worksheets/w01-x.md",
+                               "docs/data/worksheets/w01-x.yml")
+    assert sheet.updated == dt.date(2024, 7, 1)
+    assert sheet.edit_url == "https://example.org/edit/main/docs/data/worksheets/w01-x.yml"
+    # A page made from its Markdown and data: the later of the two.
+    glossary = page_meta.describe(History(repo), None, "bg", "glossary.md",
+                                  data_files={"glossary.md": ["docs/data/glossary.yml"]})
+    assert glossary.updated is None, "docs/bg/glossary.md is not committed in this fixture"
+    assert glossary.edit_url is None, "no edit_uri, no edit link"
+
+
+def test_uncommitted_changes_and_new_files_have_no_date(tmp_path):
+    repo = _repo(tmp_path)
+    write(repo, {"docs/bg/index.md": "# Начало { #home }\n\nПроменено.\n", "docs/bg/new.md": "# Ново { #new }\n"})
+    history = History(repo)
+    assert history.last_updated("docs/bg/index.md") is None
+    assert history.last_updated("docs/bg/new.md") is None
+    assert history.last_updated("docs/en/index.md") == dt.date(2024, 6, 30)
+
+
+def test_a_shallow_clone_shows_only_dates_it_can_vouch_for(tmp_path):
+    repo = _repo(tmp_path / "origin")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    history = History(clone)
+    assert history.shallow
+    # The only commit of a depth-1 clone looks as if it added every file: no date is trustworthy.
+    assert history.last_updated("docs/en/index.md") is None
+    assert history.last_updated("docs/bg/index.md") is None
+    deeper = tmp_path / "deeper"
+    git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(deeper))
+    history = History(deeper)
+    assert history.last_updated("docs/en/index.md") == dt.date(2024, 6, 30), "changed after the boundary"
+    assert history.last_updated("docs/bg/index.md") is None, "last changed in the boundary commit"
+
+
+def test_outside_git_there_are_no_dates_and_no_errors(tmp_path):
+    make_site(tmp_path)
+    history = History(tmp_path)
+    assert not history.available and history.last_updated("docs/bg/index.md") is None
+    assert page_meta.describe(history, "https://example.org/e/", "bg", "index.md").updated is None
+    assert re.match(r"^https://example\.org/e/bg/index\.md$",
+                    page_meta.describe(history, "https://example.org/e/", "bg", "index.md").edit_url)
