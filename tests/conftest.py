@@ -4,7 +4,6 @@ a headless Chromium (Debian's package) driven by Playwright."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -71,12 +70,5 @@ def page(browser):
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project's sources, for tests that make an editor's mistake."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+    from handbook.bench import copy_project
+    return copy_project(tmp_path / "project")
