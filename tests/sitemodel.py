@@ -80,3 +80,13 @@ def pages(site: Path) -> list[BuiltPage]:
 
 def content_pages(site: Path) -> list[BuiltPage]:
     return [page for page in pages(site) if page.path.name != "404.html"]
+
+
+def type_query(page, query: str):
+    """Type a search into Material's search box. Material listens to keyup, which Playwright's
+    fill() does not send (notably for Cyrillic), so it is dispatched. Returns the box."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.dispatch_event("keyup")
+    return box

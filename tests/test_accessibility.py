@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitemodel import content_pages, file_for, pages
+from sitemodel import content_pages, file_for, pages, type_query
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -76,10 +76,7 @@ def test_open_menus_search_results_and_tooltips_have_no_wcag_violations(browser,
     page = context.new_page()
     page.goto(server + path, wait_until="load")
     problems = []
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.dispatch_event("keyup")
+    type_query(page, query)
     page.locator(".md-search-result__item").first.wait_for()
     page.evaluate(f"new Promise(requestAnimationFrame).then(() => {{ {SETTLE} }})")
     problems += [f"search results: {line}" for line in axe_violations(page)]

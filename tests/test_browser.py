@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from sitemodel import type_query
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["/", "/chapters/02-migration-in-facts/", "/glossary/", "/en/", "/en/chapters/02-migration-in-facts/",
@@ -29,11 +31,7 @@ def test_page_loads_only_from_the_site(page, server, path):
 
 def search(page, server, path, query):
     page.goto(server + path, wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    # Material listens to keyup; typing Cyrillic through Playwright may not fire it.
-    box.dispatch_event("keyup")
+    type_query(page, query)
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 

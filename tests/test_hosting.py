@@ -14,7 +14,7 @@ import pytest
 from handbook import hosting
 from handbook.server import SiteServer
 from nginxserver import NGINX, NginxServer
-from sitemodel import content_pages, pages
+from sitemodel import content_pages, pages, type_query
 
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
@@ -205,10 +205,7 @@ def test_search_language_switch_scheme_and_tooltips_run_under_the_policy(browser
     page = context.new_page()
     found = _watch(context, page)
     page.goto(secure_server + path, wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.dispatch_event("keyup")  # Material listens to keyup, which fill() does not send for Cyrillic
+    type_query(page, query)
     page.locator(".md-search-result__item").first.wait_for()  # the search worker ran, under the policy
     found += _violations(page)
     page.keyboard.press("Escape")
@@ -331,10 +328,7 @@ def test_site_served_by_nginx_runs_without_a_csp_violation(browser, nginx):
         found += [f"{path}: {v}" for v in _violations(page)]
     found = [line for line in found if "404 (Not Found)" not in line]  # the 404 page's own status
     page.goto(nginx + "/", wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("CLARINET")
-    box.dispatch_event("keyup")
+    type_query(page, "CLARINET")
     page.locator(".md-search-result__item").first.wait_for()
     found += _violations(page)
     context.close()
@@ -370,10 +364,7 @@ def test_pages_keep_their_policy_without_the_headers(browser, site, server):
         document.head.appendChild(script);
         return !window.__injected;
     }""")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("media")
-    box.dispatch_event("keyup")
+    type_query(page, "media")
     page.locator(".md-search-result__item").first.wait_for()
     violations = _violations(page)
     context.close()

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from handbook import offline, worksheets
+from sitemodel import type_query
 
 LANGS = {"bg": "", "en": "en"}
 
@@ -103,10 +104,7 @@ def test_copy_works_from_disk_in_chromium(browser, unzipped, lang, chapter_title
         assert page.url.endswith("/chapters/05-working-with-media/index.html")
         assert chapter_title in page.locator("h1").first.inner_text()
 
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill(query)
-        box.dispatch_event("keyup")
+        type_query(page, query)
         page.locator(".md-search-result__item").first.wait_for(timeout=30000)
         results = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
         assert results

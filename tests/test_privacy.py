@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitemodel import pages
+from sitemodel import pages, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -70,10 +70,7 @@ def test_search_scheme_and_language_switch_stay_private(browser, server, start, 
     page = context.new_page()
     recorder = Recorder(context, server)
     page.goto(server + start, wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.dispatch_event("keyup")  # Material listens to keyup, which fill() does not send for Cyrillic
+    type_query(page, query)
     page.locator(".md-search-result__item").first.wait_for()
     recorder.take_storage(page)
     page.keyboard.press("Escape")
