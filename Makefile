@@ -15,10 +15,11 @@ help: ## Show this help
 	@echo "CLARINET handbook – make targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(INSTALLED): requirements.lock
+$(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --editable .
 	@touch $@
 
 # Preview is not strict: a broken link shows as a warning while you edit (`make build` and the
@@ -30,25 +31,25 @@ build: $(INSTALLED) ## Strict build of the whole site into site/
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 check: $(INSTALLED) ## Every fast check (no browser) in the order to fix them; fixes what it can, except in CI
-	$(PY) -m handbook.cli check
+	$(PY) -m handbook check
 
 status: $(INSTALLED) ## Translation status of every page and worksheet (STATUS_FLAGS=--markdown for CI)
-	@$(PY) -m handbook.cli status $(STATUS_FLAGS)
+	@$(PY) -m handbook status $(STATUS_FLAGS)
 
 new-chapter: $(INSTALLED) ## New chapter in both languages: SLUG=media-literacy TITLE_BG="…" TITLE_EN="…"
-	$(PY) -m handbook.cli new-chapter "$(SLUG)" --title-bg "$(TITLE_BG)" --title-en "$(TITLE_EN)"
+	$(PY) -m handbook new-chapter "$(SLUG)" --title-bg "$(TITLE_BG)" --title-en "$(TITLE_EN)"
 
 new-worksheet: $(INSTALLED) ## New worksheet: SLUG=media-monitoring TITLE_BG="…" TITLE_EN="…" CHAPTER=05-working-with-media
-	$(PY) -m handbook.cli new-worksheet "$(SLUG)" --title-bg "$(TITLE_BG)" --title-en "$(TITLE_EN)" --chapter "$(CHAPTER)"
+	$(PY) -m handbook new-worksheet "$(SLUG)" --title-bg "$(TITLE_BG)" --title-en "$(TITLE_EN)" --chapter "$(CHAPTER)"
 
 linkcheck: $(INSTALLED) ## Check the external links (needs a network; says so and skips without one)
-	$(PY) -m handbook.cli linkcheck
+	$(PY) -m handbook linkcheck
 
 bench: $(INSTALLED) system-deps ## Speed and weight against Material's defaults (builds both, ~5 min; BENCH_FLAGS=--markdown)
-	$(PY) -m handbook.bench $(BENCH_FLAGS)
+	$(PY) -m devtools.bench $(BENCH_FLAGS)
 
 system-deps: $(INSTALLED) ## Install what pip cannot (Chromium, Pango, fonts): as root via apt, else prints the command
-	$(PY) -m handbook.cli doctor --install
+	$(PY) -m handbook doctor --install
 
 test: $(INSTALLED) system-deps ## Run every test (builds the site once, checks HTML, downloads, browser)
 	$(PY) -m pytest

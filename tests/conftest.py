@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from handbook.server import SiteServer  # noqa: E402
+from devtools.server import SiteServer  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -70,5 +70,5 @@ def page(browser):
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project's sources, for tests that make an editor's mistake."""
-    from handbook.bench import copy_project
+    from devtools.workspace import copy_project
     return copy_project(tmp_path / "project")

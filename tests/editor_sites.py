@@ -1,5 +1,5 @@
 """Small fixture sites in temporary folders for the editors' command line, and a way to run that
-command line through its real interface (`python -m handbook.cli --root … <command>`)."""
+command line through its real interface (`python -m handbook --root … <command>`)."""
 
 from __future__ import annotations
 
@@ -85,10 +85,10 @@ def commit(root: Path, message: str, date: str, *paths: str) -> None:
 
 
 def cli(root: Path, *args: str, ci: bool = False, scripts: Path | None = None) -> subprocess.CompletedProcess:
-    """`python -m handbook.cli --root ROOT ARGS…` in a subprocess; CI set only when `ci`."""
+    """`python -m handbook --root ROOT ARGS…` in a subprocess; CI set only when `ci`."""
     env = {key: value for key, value in os.environ.items() if key != "CI"}
     env["PYTHONPATH"] = str(scripts or ROOT / "scripts")
     if ci:
         env["CI"] = "true"
-    return subprocess.run([sys.executable, "-m", "handbook.cli", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "handbook", "--root", str(root), *args],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)

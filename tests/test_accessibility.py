@@ -570,7 +570,7 @@ def test_downloadable_documents_carry_title_and_language(site):
 # --- the repairs, on their own -------------------------------------------------------------------
 
 def test_mark_bulgarian_leaves_tags_attributes_and_code_alone():
-    from handbook.accessibility import mark_bulgarian
+    from handbook.render.accessibility import mark_bulgarian
     html = ('<p title="Заглавие">See „Бургас – богатството са хората“ (2021) and '
             '<code>код</code> <a href="/x">Проведе се обучение по проект CLARINET</a></p>')
     assert mark_bulgarian(html) == (
@@ -579,7 +579,7 @@ def test_mark_bulgarian_leaves_tags_attributes_and_code_alone():
 
 
 def test_task_list_labels_stop_at_a_nested_list():
-    from handbook.accessibility import label_task_lists
+    from handbook.render.accessibility import label_task_lists
     html = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
             '<span class="task-list-indicator"></span></label> Draft the <em>plan</em>\n<ul><li>sub</li></ul></li>')
     out = label_task_lists(html)
@@ -588,7 +588,7 @@ def test_task_list_labels_stop_at_a_nested_list():
 
 
 def test_a_page_without_a_skip_link_gets_one_to_its_heading():
-    from handbook.accessibility import repair_page
+    from handbook.render.accessibility import repair_page
     html = ('<html lang="en"><body><div data-md-component="skip">\n  </div>'
             '<article class="md-content__inner"><h1 id="not-found">Page not found</h1></article></body></html>')
     assert '<a href="#not-found" class="md-skip">Skip to content</a>' in repair_page(html)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook import content, glossary
+from handbook.sources import glossary
 from sitemodel import BuiltPage, file_for
+from handbook.sources import markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -29,7 +30,7 @@ def read(lang: str, rel: str) -> str:
 
 def prose_words(markdown: str) -> int:
     """Words of real content: without front matter, the sources section, URLs, anchors and markup."""
-    body, _ = content.strip_front_matter(markdown)
+    body, _ = markdown.strip_front_matter(markdown)
     body = re.split(r"^##\s.*\{\s*#sources\s*\}.*$", body, flags=re.MULTILINE)[0]
     body = re.sub(r"\{[^}]*#[^}]*\}", " ", body)  # heading anchors
     body = re.sub(r"\]\([^)]*\)", "]", body)  # link targets
@@ -51,14 +52,14 @@ def test_chapter_meets_the_length_floor(lang, rel):
 @pytest.mark.parametrize("rel", [f"chapters/{c}" for c in CHAPTERS] + GUIDES + [
     "index.md", "about.md", "glossary.md", "resources.md", "worksheets/index.md"])
 def test_both_languages_have_the_same_anchors(rel):
-    assert content.anchors(read("bg", rel)) == content.anchors(read("en", rel))
+    assert markdown.anchors(read("bg", rel)) == markdown.anchors(read("en", rel))
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 @pytest.mark.parametrize("lang", ["bg", "en"])
 def test_chapter_has_the_practical_parts(lang, chapter):
     md = read(lang, f"chapters/{chapter}")
-    anchors = content.anchors(md)
+    anchors = markdown.anchors(md)
     where = f"docs/{lang}/chapters/{chapter}"
     assert anchors[1] == "objectives", f"{where}: must open with the objectives section"
     assert anchors[-2:] == ["key-points", "sources"], f"{where}: must end with key points and sources"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import hosting
-from handbook.server import SiteServer
+from handbook.site import hosting
+from devtools.server import SiteServer
 from nginxserver import NGINX, NginxServer
 from sitemodel import content_pages, pages, type_query
 

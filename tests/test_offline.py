@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from handbook import offline, worksheets
+from handbook.site import offline
+from handbook.sources import worksheets
 from sitemodel import type_query
 
 LANGS = {"bg": "", "en": "en"}

@@ -10,8 +10,8 @@ import subprocess
 from bs4 import BeautifulSoup
 
 from editor_sites import ROOT, commit, git, init_repo, make_site, write
-from handbook import page_meta
-from handbook.history import History
+from handbook.render import page_meta
+from handbook.sources.history import History
 
 
 def _pages(site):

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from handbook import hosting
-from handbook.bench import BenchServer, cache_rules_for
+from handbook.site import hosting
+from devtools.bench import BenchServer, cache_rules_for
 from sitemodel import pages
 
 _ASSET = re.compile(r'<(?:link|script)\b[^>]*?\s(?:href|src)="(?P<url>[^"]*assets/[^"]+)"')

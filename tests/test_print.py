@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handbook import content, printing, worksheets
+from handbook.downloads import editions as printing
+from handbook.sources import worksheets
 from sitemodel import BuiltPage, file_for
+from handbook.sources import markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -26,7 +28,7 @@ NAV_LABELS = {
 
 
 def headings(lang: str, rel: str):
-    return content.headings((DOCS / lang / rel).read_text(encoding="utf-8"))
+    return markdown.headings((DOCS / lang / rel).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)

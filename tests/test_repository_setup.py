@@ -10,7 +10,7 @@ import subprocess
 import yaml
 
 from editor_sites import ROOT
-from handbook import system
+from handbook.editors import doctor as system
 
 SHA_PIN = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from handbook import searchindex
+from handbook.site import searchindex
 from sitemodel import content_pages
 
 LIMIT = 60 * 1024  # gzip bytes per language

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from handbook import bgstem, searchindex
+from handbook.site import bgstem
+from handbook.site import searchindex
 
 # Forms that must share one stem: nouns with and without the article, singular and plural,
 # adjectives in every gender, and common verb forms.

@@ -14,9 +14,9 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from handbook import worksheets
-from handbook.data import DataError
-from handbook.worksheet_files import form_field_count
+from handbook.sources import worksheets
+from handbook.sources.problems import DataError
+from handbook.downloads.worksheet_files import form_field_count
 from sitemodel import BuiltPage, file_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -218,8 +218,8 @@ def test_catalogue_and_zip(site, lang):
 
 
 def test_unchanged_worksheets_are_not_rendered_again(tmp_path):
-    from handbook.outputs import WorksheetOutputs
-    from handbook.worksheet_files import Imprint
+    from handbook.downloads.cache import WorksheetOutputs
+    from handbook.downloads.worksheet_files import Imprint
     folder = tmp_path / "defs"
     folder.mkdir()
     write(folder, GOOD, "w03-test.yml")

@@ -1,1 +1,5 @@
-"""Build logic for the CLARINET handbook: plain modules that the MkDocs hooks and the editors\x27 command line call."""
+"""The CLARINET handbook's build and editors' tools. See scripts/README.md for the map."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository: docs/, overrides/, mkdocs.yml

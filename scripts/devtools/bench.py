@@ -1,0 +1,598 @@
+"""`make bench`: the handbook against Material's defaults, measured in one run, printed as one table.
+
+    python -m handbook.bench [--markdown] [--quick]
+
+Both sites are built here from a throw-away copy of the repository (so the build cache, .cache/,
+can be removed for the cold build without touching the working tree, and the edit made to time
+`make serve` never reaches docs/):
+
+* ours: the repository as it is;
+* the baseline: the same docs/ with Material's defaults (Google Fonts included, plain search) and
+  the i18n plugin (folder structure, bg default, en) – no hooks, so no generated worksheet pages:
+  its "worksheet" row uses the worksheet catalogue page (/worksheets/), the nearest page it has.
+
+Each site is served on 127.0.0.1 by a server that compresses text with gzip (level 6, as a
+typical host does) and sends the cache headers of our hosting rules: the generated `_headers` for
+ours; for the baseline the same rules (hosting.cache_rules: fingerprinted assets immutable, the
+rest revalidated). Bytes are counted by the server: headers and (compressed) bodies of every
+response, requests of the search worker included. Chromium (Debian's, driven by Playwright) runs
+with every other host unresolvable, so an off-site request fails at once and is counted, not
+waited for.
+
+Timings on a shared machine drift; the comparison in the same run is the point. Build times are
+wall-clock, with the CPU time of the build in brackets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from email.utils import formatdate, parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from handbook.site import hosting
+from devtools.server import SiteHandler
+from devtools.workspace import copy_project
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
+EDITED_CHAPTER = "docs/bg/chapters/05-working-with-media.md"
+EDITED_URL = "/chapters/05-working-with-media/"
+
+# (row label, our path, the baseline's path)
+PAGES = {
+    "bg": [("home", "/", "/"),
+           ("chapter", "/chapters/05-working-with-media/", "/chapters/05-working-with-media/"),
+           ("worksheet", "/worksheets/w05-press-release/", "/worksheets/")],
+    "en": [("home", "/en/", "/en/"),
+           ("chapter", "/en/chapters/05-working-with-media/", "/en/chapters/05-working-with-media/"),
+           ("worksheet", "/en/worksheets/w05-press-release/", "/en/worksheets/")],
+}
+QUERY = {"bg": "медиите", "en": "journalists"}
+
+BASELINE_CONFIG = """# The benchmark's baseline: Material's defaults and the i18n plugin, the handbook's docs/.
+site_name: Наръчник за комуникация на миграцията
+site_url: http://127.0.0.1:8000/
+docs_dir: {docs}
+exclude_docs: |
+  data/
+theme:
+  name: material
+  language: bg
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: bg
+          name: Български
+          default: true
+          build: true
+        - locale: en
+          name: English
+          build: true
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tasklist:
+      custom_checkbox: true
+"""
+
+
+# --- the server ---------------------------------------------------------------------------------
+
+@dataclass
+class Traffic:
+    """What the server sent since the last reset."""
+
+    requests: list = field(default_factory=list)  # (path, status, bytes)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, path: str, status: int, size: int) -> None:
+        with self.lock:
+            self.requests.append((path, status, size))
+
+    def take(self) -> list:
+        with self.lock:
+            taken, self.requests = self.requests, []
+        return taken
+
+
+class BenchHandler(SiteHandler):
+    """SiteHandler plus gzip, conditional requests and byte counting."""
+
+    protocol_version = "HTTP/1.1"
+    traffic: Traffic = None
+    compressed: dict = {}
+
+    def send_response(self, code, message=None):
+        self._status = code
+        super().send_response(code, message)
+
+    def flush_headers(self):
+        self._header_bytes += sum(len(line) for line in getattr(self, "_headers_buffer", []))
+        super().flush_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE
+                and path.name not in hosting.HOSTING_FILES):
+            return super().send_head()
+        stat = path.stat()
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if int(stat.st_mtime) <= parsedate_to_datetime(since).timestamp():
+                    self.send_response(304)
+                    self.send_header("Last-Modified", formatdate(stat.st_mtime, usegmt=True))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError):
+                pass
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        body = self.compressed.get(key)
+        if body is None:
+            body = self.compressed[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", formatdate(stat.st_mtime, usegmt=True))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        outputfile.write(data)
+        self._body_bytes = len(data)
+
+    def handle_one_request(self):
+        self._status, self._header_bytes, self._body_bytes = None, 0, 0
+        super().handle_one_request()
+        if self._status is not None and self.traffic is not None:
+            self.traffic.add(self.path, self._status, self._header_bytes + self._body_bytes)
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser closing a connection early
+            super().handle_error(request, client_address)
+
+
+class BenchServer:
+    def __init__(self, root: Path, rules: list):
+        self.traffic = Traffic()
+        handler_class = type("Handler", (BenchHandler,), {"header_rules": rules, "traffic": self.traffic,
+                                                           "compressed": {}})
+        handler = functools.partial(handler_class, directory=str(root))
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def cache_rules_for(site: Path) -> list:
+    """Our site: its generated _headers. The baseline: the same cache policy, without the other
+    headers (its Google Fonts would break our Content-Security-Policy)."""
+    headers = site / hosting.HEADERS_FILE
+    if headers.exists():
+        return hosting.parse_headers(headers.read_text(encoding="utf-8"))
+    return [hosting.Rule(pattern, (("Cache-Control", value),)) for pattern, value in hosting.cache_rules(site)]
+
+
+# --- page visits --------------------------------------------------------------------------------
+
+@dataclass
+class Visit:
+    requests: int = 0
+    bytes: int = 0
+    failed: list = field(default_factory=list)
+    offsite: list = field(default_factory=list)
+    paths: list = field(default_factory=list)
+
+    def cell(self) -> str:
+        text = f"{kb(self.bytes)} ({self.requests} req."
+        if self.failed:
+            text += f", {len(self.failed)} failed"
+        if self.offsite:
+            text += f", {len(self.offsite)} off-site"
+        return text + ")"
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def _watch(page, server_url: str):
+    failed, offsite = [], []
+    host = urlsplit(server_url).netloc
+
+    def on_request(request):
+        url = request.url
+        if url.startswith(("http://", "https://")) and urlsplit(url).netloc != host:
+            offsite.append(url)
+
+    page.on("request", on_request)
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    return failed, offsite
+
+
+def _settle(page) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+
+
+def visit(browser, server: BenchServer, path: str, warm_with: str | None = None) -> Visit:
+    """Load `path` in a fresh browser profile; with `warm_with`, after visiting that page first
+    (a repeat visit: what a reader's second page costs)."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        if warm_with:
+            page.goto(server.url + warm_with)
+            _settle(page)
+        server.traffic.take()
+        failed, offsite = _watch(page, server.url)
+        page.goto(server.url + path)
+        _settle(page)
+        taken = server.traffic.take()
+        failed += [f"{status} {p}" for p, status, _ in taken if status >= 400]
+        return Visit(len(taken), sum(size for _, _, size in taken), failed, offsite, [p for p, _, _ in taken])
+    finally:
+        context.close()
+
+
+LCP_SCRIPT = """() => new Promise(resolve => {
+  let value = 0;
+  new PerformanceObserver(list => { for (const entry of list.getEntries()) value = entry.startTime; })
+    .observe({type: "largest-contentful-paint", buffered: true});
+  setTimeout(() => resolve(value), 400);
+})"""
+
+
+def lcp(browser, server: BenchServer, path: str, slow: bool) -> float:
+    """Largest contentful paint of a first visit, in milliseconds."""
+    context = browser.new_context(viewport={"width": 412, "height": 823} if slow else None)
+    try:
+        page = context.new_page()
+        if slow:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", SLOW)
+        page.goto(server.url + path, wait_until="load", timeout=120_000)
+        return float(page.evaluate(LCP_SCRIPT))
+    finally:
+        context.close()
+
+
+@dataclass
+class SearchUse:
+    at_load: bool
+    first_search: Visit
+    results: int
+
+
+def search_use(browser, server: BenchServer, path: str, query: str) -> SearchUse:
+    """Is the index fetched with the page, and what does the first search cost?"""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        server.traffic.take()
+        page.goto(server.url + path)
+        _settle(page)
+        at_load = any("search_index.json" in p for p, _, _ in server.traffic.take())
+        failed, offsite = _watch(page, server.url)
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.dispatch_event("keyup")
+        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+        _settle(page)
+        taken = server.traffic.take()
+        results = page.locator(".md-search-result__item").count()
+        return SearchUse(at_load, Visit(len(taken), sum(s for _, _, s in taken), failed, offsite), results)
+    finally:
+        context.close()
+
+
+# --- builds and serve ---------------------------------------------------------------------------
+
+def write_baseline(project: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    config = folder / "mkdocs.yml"
+    config.write_text(BASELINE_CONFIG.format(docs=json.dumps(str(project / "docs"))), encoding="utf-8")
+    return config
+
+
+@dataclass
+class Timing:
+    wall: float
+    cpu: float
+
+    def cell(self) -> str:
+        return f"{self.wall:.1f} s (CPU {self.cpu:.1f} s)"
+
+
+def _env(extra: dict | None = None) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+    env.pop("PYTHONPATH", None)  # the copy's hooks find their own scripts/
+    return env
+
+
+def timed_build(cwd: Path, site: Path, config: Path | None = None, strict: bool = True,
+                extra_env: dict | None = None) -> Timing:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
+    if strict:
+        command.append("--strict")
+    if config is not None:
+        command += ["--config-file", str(config)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=_env(extra_env), capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {cwd}:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}")
+    return Timing(wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except Exception:
+        return ""
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def save_to_served(project: Path, config: Path | None = None, rounds: int = 3) -> list[Timing]:
+    """Start `mkdocs serve` (as `make serve` does, without --dirty), append a line to a chapter of
+    the project copy, and time until the served page shows it; the chapter is restored afterwards."""
+    port = _free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    cwd = project
+    if config is not None:
+        command += ["--config-file", str(config)]
+        cwd = config.parent
+    chapter = project / EDITED_CHAPTER
+    original = chapter.read_bytes()
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}{EDITED_URL}"
+    times = []
+    try:
+        deadline = time.monotonic() + 300
+        while "</html>" not in _get(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise SystemExit("mkdocs serve did not start:\n" + log.read().decode("utf-8", "replace")[-4000:])
+            time.sleep(0.2)
+        time.sleep(1.0)
+        for number in range(rounds):
+            marker = f"bench-marker-{number}-{time.time_ns()}"
+            cpu = _cpu_seconds(process.pid)
+            start = time.perf_counter()
+            chapter.write_bytes(original + f"\n\n{marker}\n".encode())
+            while marker not in _get(url):
+                if time.perf_counter() - start > 120:
+                    raise SystemExit("the edited chapter was not served within two minutes")
+                time.sleep(0.02)
+            times.append(Timing(time.perf_counter() - start, _cpu_seconds(process.pid) - cpu))
+            time.sleep(1.5)
+    finally:
+        chapter.write_bytes(original)
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+    return times
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)) if path.exists() else 0
+
+
+def median(values) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def run(quick: bool = False) -> list[tuple]:
+    """Measure everything; return the table's rows: (section, label, ours, baseline, target, ok)."""
+    from playwright.sync_api import sync_playwright
+
+    rows: list[tuple] = []
+    work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    try:
+        project = copy_project(work / "project")
+        baseline_config = write_baseline(project, work / "baseline")
+        ours_site, base_site = work / "site", work / "baseline-site"
+
+        log("building: ours, cold cache (every PDF and DOCX)…")
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        cold = timed_build(project, ours_site)
+        log("building: ours, warm cache…")
+        warm = timed_build(project, ours_site)
+        log("building: ours, HTML only…")
+        html_only = timed_build(project, work / "site-html", extra_env={"HANDBOOK_PDF": "0", "HANDBOOK_OFFLINE": "0"})
+        log("building: baseline (twice)…")
+        base_first = timed_build(project, base_site, baseline_config, strict=False)
+        base_second = timed_build(project, base_site, baseline_config, strict=False)
+
+        rows.append(("Build", "strict HTML build (no PDF/DOCX/ZIP rendering)", html_only.cell(),
+                     base_second.cell() + " (not strict)", "", None))
+        rows.append(("Build", "full build, cold cache", cold.cell(), base_first.cell() + " (no PDF/DOCX)", "", None))
+        rows.append(("Build", "full build, warm cache", warm.cell(), base_second.cell(), "", None))
+        speedup = cold.wall / warm.wall
+        rows.append(("Build", "cold ÷ warm", f"{speedup:.1f}×", "–", "≥ 5×", speedup >= 5))
+
+        log("timing `make serve`: ours…")
+        ours_serve = save_to_served(project, rounds=2 if quick else 3)
+        log("timing `make serve`: baseline…")
+        base_serve = save_to_served(project, baseline_config, rounds=2 if quick else 3)
+        ours_wall = median([t.wall for t in ours_serve])
+        rows.append(("Build", "save a chapter → rebuilt page served (median of "
+                     f"{len(ours_serve)})", f"{ours_wall:.2f} s (CPU {median([t.cpu for t in ours_serve]):.2f} s)",
+                     f"{median([t.wall for t in base_serve]):.2f} s (CPU {median([t.cpu for t in base_serve]):.2f} s)",
+                     "< 2 s", ours_wall < 2))
+
+        for lang, folder in (("bg", ""), ("en", "en")):
+            size = gzip_size(ours_site / folder / "search" / "search_index.json")
+            rows.append(("Search", f"index, {lang} (gzip)", kb(size),
+                         kb(gzip_size(base_site / "search" / "search_index.json")) + " (bg+en in one)",
+                         "< 60 KB, one language", size < 60 * 1024))
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            with BenchServer(ours_site, cache_rules_for(ours_site)) as ours, \
+                    BenchServer(base_site, cache_rules_for(base_site)) as base:
+                log("page visits…")
+                for lang, pages in PAGES.items():
+                    home_ours, home_base = pages[0][1], pages[0][2]
+                    for label, ours_path, base_path in pages:
+                        first_o, first_b = visit(browser, ours, ours_path), visit(browser, base, base_path)
+                        warm_o = pages[1][1] if label == "home" else home_ours
+                        warm_b = pages[1][2] if label == "home" else home_base
+                        again_o = visit(browser, ours, ours_path, warm_with=warm_o)
+                        again_b = visit(browser, base, base_path, warm_with=warm_b)
+                        note = " (catalogue page)" if label == "worksheet" else ""
+                        target, ok = "", None
+                        if label == "chapter":
+                            target = "≤ ½ baseline, 0 failed, 0 off-site"
+                            ok = (first_o.bytes <= first_b.bytes / 2 and not first_o.failed and not first_o.offsite)
+                        rows.append(("Page weight", f"{lang} {label}, first visit", first_o.cell(),
+                                     first_b.cell() + note, target, ok))
+                        html_only_repeat = (again_o.requests == 1 and again_o.paths
+                                            and again_o.paths[0].split("?")[0] == ours_path)
+                        rows.append(("Page weight", f"{lang} {label}, repeat visit", again_o.cell(),
+                                     again_b.cell() + note, "only the page's HTML", bool(html_only_repeat)))
+                log("search…")
+                for lang, pages in PAGES.items():
+                    chapter_o, chapter_b = pages[1][1], pages[1][2]
+                    use_o = search_use(browser, ours, chapter_o, QUERY[lang])
+                    use_b = search_use(browser, base, chapter_b, QUERY[lang])
+                    rows.append(("Search", f"{lang}: index fetched with the page",
+                                 "yes" if use_o.at_load else "no", "yes" if use_b.at_load else "no",
+                                 "only on search", not use_o.at_load))
+                    rows.append(("Search", f"{lang}: first search “{QUERY[lang]}” fetches",
+                                 use_o.first_search.cell() + f", {use_o.results} results",
+                                 use_b.first_search.cell() + f", {use_b.results} results", "", None))
+                log("largest contentful paint…")
+                for lang, pages in PAGES.items():
+                    for label, ours_path, base_path in pages:
+                        fast_o = median([lcp(browser, ours, ours_path, False) for _ in range(1 if quick else 3)])
+                        fast_b = median([lcp(browser, base, base_path, False) for _ in range(1 if quick else 3)])
+                        slow_o, slow_b = lcp(browser, ours, ours_path, True), lcp(browser, base, base_path, True)
+                        rows.append(("LCP", f"{lang} {label}, no throttling", f"{fast_o:.0f} ms", f"{fast_b:.0f} ms",
+                                     "", None))
+                        rows.append(("LCP", f"{lang} {label}, 1.6 Mbit/s, 150 ms RTT", f"{slow_o:.0f} ms",
+                                     f"{slow_b:.0f} ms", "", None))
+            browser.close()
+        return rows
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def table(rows: list[tuple], markdown: bool = False) -> str:
+    header = ("Measure", "Ours", "Baseline (Material defaults + i18n)", "Target", "")
+    body = [(f"{section}: {label}", ours, base, target, "" if ok is None else ("✔" if ok else "✘"))
+            for section, label, ours, base, target, ok in rows]
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(cells) + " |" for cells in body]
+        return "\n".join(lines)
+    widths = [max(len(str(cells[i])) for cells in [header, *body]) for i in range(len(header))]
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(header, widths)).rstrip(),
+             "  ".join("-" * width for width in widths)]
+    lines += ["  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths)).rstrip() for cells in body]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m handbook.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for README.md)")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (LCP once, serve twice)")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"Chromium not found at {CHROMIUM}: run `make system-deps`.", file=sys.stderr)
+        return 1
+    start_load = os.getloadavg()[0]
+    rows = run(quick=args.quick)
+    load = os.getloadavg()[0]
+    print(f"Benchmark of {datetime.date.today().isoformat()} on {os.cpu_count()} CPU cores (load average "
+          f"{start_load:.1f} at the start, {load:.1f} at the end: above the core count, wall times stretch and the "
+          "CPU times are the steadier figure). Sizes are bytes sent by the server (headers + gzip level 6 "
+          "bodies); ✔/✘: target met or not.")
+    print(table(rows, markdown=args.markdown))
+    failed = [row for row in rows if row[5] is False]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

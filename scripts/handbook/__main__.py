@@ -1,0 +1,7 @@
+"""`python -m handbook …`: the editors' command line (handbook.editors.cli)."""
+
+import sys
+
+from handbook.editors.cli import main
+
+sys.exit(main())

@@ -1,0 +1,82 @@
+"""The glossary on the site: the glossary page of each language, and hover definitions
+(abbreviations) on the first mention of a term in a chapter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from handbook import strings
+from handbook.languages import other as other_language
+from handbook.sources.glossary import Term
+from handbook.sources.problems import DataError
+
+MARKER = "<!-- glossary-entries -->"
+def render_entries(terms: list[Term], lang: str) -> str:
+    """Markdown for the glossary page of one language."""
+    other = other_language(lang)
+    labels = strings.table(lang)["glossary"]
+    lines = [f"## {labels['terms']} {{ #terms }}", ""]
+    for term in terms:
+        own = term.text[lang]
+        facts = [
+            f"<span class=\"glossary-status glossary-status--{term.status}\">"
+            f"{labels['status'][term.status]}</span>",
+            f"{labels['other']}: *{term.text[other]['term']}*",
+        ]
+        if term.source:
+            facts.append(f"{labels['source']}: {term.source}")
+        lines += [
+            f"### {own['term']} {{ #{term.id} .glossary-term }}",
+            "",
+            " · ".join(facts),
+            "{ .glossary-facts }",
+            "",
+            own["definition"],
+            "",
+            own["note"],
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def render_page(markdown: str, terms: list[Term], lang: str, path: str) -> str:
+    if MARKER not in markdown:
+        raise DataError(Path(path), f"the glossary page needs the line {MARKER} where the entries go")
+    return markdown.replace(MARKER, render_entries(terms, lang), 1)
+
+
+def abbreviations(terms: list[Term], lang: str) -> dict[str, str]:
+    """{word form: short definition} for every form of every term, for Python-Markdown's abbr
+    extension (its `glossary` option), sentence-initial capitalised forms included."""
+    glossary = {}
+    for term in terms:
+        definition = " ".join(term.text[lang]["definition"].split())
+        for form in term.text[lang]["forms"]:
+            glossary[form] = definition
+            glossary.setdefault(form[0].upper() + form[1:], definition)
+    return glossary
+
+
+_ABBR = re.compile(r"<abbr title=\"(?P<title>[^\"]*)\">(?P<text>.*?)</abbr>", re.DOTALL)
+
+
+def strip(page_html: str) -> str:
+    """Remove hover definitions (for pages that are not chapters, such as the glossary itself)."""
+    return _ABBR.sub(lambda match: match.group("text"), page_html)
+
+
+def first_mentions_only(page_html: str) -> str:
+    """Keep the hover definition on the first mention of each term in a page, and make it
+    reachable by keyboard; later mentions become plain text so pages do not turn into a sea of
+    underlines and tab stops."""
+    seen = set()
+
+    def replace(match: re.Match) -> str:
+        title = match.group("title")
+        if title in seen:
+            return match.group("text")
+        seen.add(title)
+        return f'<abbr title="{title}" tabindex="0">{match.group("text")}</abbr>'
+
+    return _ABBR.sub(replace, page_html)

@@ -1,0 +1,72 @@
+"""The bilingual glossary (docs/data/glossary.yml): read and validated here; handbook.render.glossary
+turns it into the glossary page of each language and into hover definitions in the chapters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.languages import LANGUAGES
+from handbook.sources.problems import DataError, Problem, load_yaml, require_text
+
+STATUSES = ("use", "care", "avoid")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    status: str
+    source: str
+    text: dict  # language -> {"term", "forms", "definition", "note"}
+
+
+def load(path: Path) -> list[Term]:
+    """Read and validate the glossary; raise DataError naming the file and entry."""
+    data = load_yaml(path)
+    if not isinstance(data, list):
+        raise DataError(path, "the glossary must be a list of entries")
+    terms, seen, forms_seen = [], set(), {}
+    for index, entry in enumerate(data, start=1):
+        where = f"entry {index}"
+        if not isinstance(entry, dict):
+            raise DataError(path, f"{where}: must be a mapping with id, status, bg and en")
+        term_id = entry.get("id")
+        if not isinstance(term_id, str) or not _ID.match(term_id):
+            raise DataError(path, f"{where}: id must be lower-case ASCII words joined by hyphens")
+        where = f"entry “{term_id}”"
+        if term_id in seen:
+            raise DataError(path, f"{where}: duplicate id")
+        seen.add(term_id)
+        status = entry.get("status")
+        if status not in STATUSES:
+            raise DataError(path, f"{where}: status must be one of {', '.join(STATUSES)}")
+        text = {}
+        for lang in LANGUAGES:
+            block = entry.get(lang)
+            if not isinstance(block, dict):
+                raise DataError(path, f"{where}: missing the “{lang}” translation")
+            values = {key: require_text(path, f"{where}, {lang}.{key}", block.get(key))
+                      for key in ("term", "definition", "note")}
+            forms = block.get("forms") or []
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+                raise DataError(path, f"{where}, {lang}.forms: must be a list of words")
+            for form in forms:
+                key = (lang, form)
+                if key in forms_seen:
+                    raise DataError(path, f"{where}, {lang}.forms: “{form}” also belongs to “{forms_seen[key]}”")
+                forms_seen[key] = term_id
+            values["forms"] = forms
+            text[lang] = values
+        terms.append(Term(term_id, status, str(entry.get("source") or ""), text))
+    return terms
+
+
+def problems(path: Path) -> list[Problem]:
+    try:
+        load(path)
+    except DataError as error:
+        return [error.problem]
+    return []
+
