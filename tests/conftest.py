@@ -1,74 +1,42 @@
-"""Shared fixtures: one strict build of the real site per test run, a local server for it, and
-a headless Chromium (Debian's package) driven by Playwright."""
+"""The tests, by kind – one folder each, marked automatically by folder (so `-m` selects them):
+
+  unit/     plain functions: no build, no browser, no server (git only to make a fixture history)
+  cli/      the editors' commands, in-process through handbook.editors.cli.main (fixture `cli`)
+  site/     checks over the ONE shared strict build of the real site (session fixture `site`)
+  browser/  the built site in headless Chromium via Playwright (one browser per session)
+  build/    builds of project copies, where the build itself is what is tested
+
+`make test-fast` runs unit/ and cli/ (no site build, no browser); `make test` runs everything.
+Support code lives in tests/support/, data files in tests/fixtures/<site-name>/."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+TESTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TESTS.parent / "scripts"))
 
-from devtools.server import SiteServer  # noqa: E402
+from support.fixtures import cli, nginx, project_copy, secure_server, server, site, unzipped  # noqa: E402,F401
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+KINDS = ("unit", "cli", "site", "browser", "build")
 
 
-def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a strict build of `project` into `site_dir` in a subprocess, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=900,
-    )
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by these marks
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with its folder's kind; a test outside site/ that needs the shared build
+    (the `site` fixture) is marked `site` too, so `-m "not site"` never builds the site."""
+    def kind_of(item):
+        parts = Path(str(item.path)).relative_to(TESTS).parts
+        return parts[0] if len(parts) > 1 and parts[0] in KINDS else None
 
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site built once, strictly, from the repository as it is."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}")
-    return site_dir
-
-
-@pytest.fixture(scope="session")
-def server(site) -> str:
-    with SiteServer(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (installs it) "
-                    "or `sudo apt-get install -y chromium`")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A throw-away copy of the project's sources, for tests that make an editor's mistake."""
-    from devtools.workspace import copy_project
-    return copy_project(tmp_path / "project")
+    # the quick kinds first, so that a broken unit test shows before the site is built
+    items.sort(key=lambda item: KINDS.index(kind_of(item)) if kind_of(item) else len(KINDS))
+    for item in items:
+        kind = kind_of(item)
+        if kind:
+            item.add_marker(getattr(pytest.mark, kind))
+        if kind != "site" and "site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
