@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check status new-chapter new-worksheet linkcheck bench system-deps lock clean
+.PHONY: help serve build test test-fast check status new-chapter new-worksheet linkcheck bench system-deps lock clean
 
 help: ## Show this help
 	@echo "CLARINET handbook – make targets:"
@@ -24,11 +24,17 @@ $(INSTALLED): requirements.lock pyproject.toml
 
 # Preview is not strict: a broken link shows as a warning while you edit (`make build` and the
 # tests are strict). PDFs are skipped for speed; HANDBOOK_PDF=1 make serve builds them too.
-serve: $(INSTALLED) ## Serve the site on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
+# The address can be changed for a container (.devcontainer sets HANDBOOK_SERVE_ADDR=0.0.0.0:8000).
+HANDBOOK_SERVE_ADDR ?= 127.0.0.1:8000
+serve: $(INSTALLED) ## Serve the site on http://127.0.0.1:8000 with live reload (problems are listed, never refused)
+	$(VENV)/bin/mkdocs serve --dev-addr $(HANDBOOK_SERVE_ADDR) --livereload --no-strict
 
-build: $(INSTALLED) ## Strict build of the whole site into site/
-	$(VENV)/bin/mkdocs build --strict --site-dir site
+# Built into a fresh folder first: site/ is replaced only by a build that passed every check, so a
+# failed or interrupted build never leaves a half-built site where a deployment would pick it up.
+build: $(INSTALLED) ## Strict build of the whole site into site/ (replaced only when the build passes)
+	@rm -rf .site-build
+	$(VENV)/bin/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
+	@rm -rf site && mv .site-build site
 
 check: $(INSTALLED) ## Every fast check (no browser) in the order to fix them; fixes what it can, except in CI
 	$(PY) -m handbook check
@@ -53,6 +59,10 @@ system-deps: $(INSTALLED) ## Install what pip cannot (Chromium, Pango, fonts): a
 
 test: $(INSTALLED) system-deps ## Run every test (builds the site once, checks HTML, downloads, browser)
 	$(PY) -m pytest
+
+# tests/unit and tests/cli: no site build, no browser, no system packages beyond hunspell (under a minute).
+test-fast: $(INSTALLED) ## Quick tests while editing code: unit and command-line tests only
+	$(PY) -m pytest tests/unit tests/cli
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (exact versions with hashes)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

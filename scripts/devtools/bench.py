@@ -19,18 +19,22 @@ response, requests of the search worker included. Chromium (Debian's, driven by 
 with every other host unresolvable, so an off-site request fails at once and is counted, not
 waited for.
 
+Lighthouse (npm `lighthouse`, pinned below, installed into .cache/tools on first use) audits the
+home page, a chapter and a worksheet page of both languages on both sites: mobile form factor,
+simulated throttling (Lighthouse's default: 150 ms RTT, 1.6 Mbit/s, CPU 4× slower), Debian's
+Chromium headless, with the same unresolvable off-site hosts. Its CPU figures (total blocking
+time, bootup time) scale with this machine's load: they are compared with the baseline's in the
+same run, and the scripts that block are listed under the table.
+
 Timings on a shared machine drift; the comparison in the same run is the point. Build times are
-wall-clock, with the CPU time of the build in brackets.
+wall-clock, with the CPU time of the build in brackets; "cores used" is CPU ÷ wall.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import functools
 import gzip
-import http.server
-import io
 import json
 import os
 import resource
@@ -40,16 +44,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
-from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handbook.site import hosting
-from devtools.server import SiteHandler
+from devtools.server import BenchServer, cache_rules_for  # the measuring server (also used by the tests)
 from devtools.workspace import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +60,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
+LIGHTHOUSE_VERSION = "12.8.2"  # the last major line that runs on Node 20 (13.x needs Node ≥ 22.19)
+TOOLS = ROOT / ".cache" / "tools"
+LIGHTHOUSE = TOOLS / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                           "--disable-component-update --disable-sync --no-first-run "
+                           "--host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'")
+CATEGORIES = (("performance", "P"), ("accessibility", "A"), ("best-practices", "BP"), ("seo", "SEO"))
+TBT_TARGET, LCP_TARGET, CHAPTER_TARGET = 50, 1200, 70 * 1024
 EDITED_CHAPTER = "docs/bg/chapters/05-working-with-media.md"
 EDITED_URL = "/chapters/05-working-with-media/"
 
@@ -75,7 +83,7 @@ PAGES = {
 QUERY = {"bg": "медиите", "en": "journalists"}
 
 BASELINE_CONFIG = """# The benchmark's baseline: Material's defaults and the i18n plugin, the handbook's docs/.
-site_name: Наръчник за комуникация на миграцията
+site_name: Как да говорим за миграцията и интеграцията
 site_url: http://127.0.0.1:8000/
 docs_dir: {docs}
 exclude_docs: |
@@ -114,127 +122,14 @@ markdown_extensions:
 # --- the server ---------------------------------------------------------------------------------
 
 @dataclass
-class Traffic:
-    """What the server sent since the last reset."""
-
-    requests: list = field(default_factory=list)  # (path, status, bytes)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, path: str, status: int, size: int) -> None:
-        with self.lock:
-            self.requests.append((path, status, size))
-
-    def take(self) -> list:
-        with self.lock:
-            taken, self.requests = self.requests, []
-        return taken
-
-
-class BenchHandler(SiteHandler):
-    """SiteHandler plus gzip, conditional requests and byte counting."""
-
-    protocol_version = "HTTP/1.1"
-    traffic: Traffic = None
-    compressed: dict = {}
-
-    def send_response(self, code, message=None):
-        self._status = code
-        super().send_response(code, message)
-
-    def flush_headers(self):
-        self._header_bytes += sum(len(line) for line in getattr(self, "_headers_buffer", []))
-        super().flush_headers()
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE
-                and path.name not in hosting.HOSTING_FILES):
-            return super().send_head()
-        stat = path.stat()
-        since = self.headers.get("If-Modified-Since")
-        if since:
-            try:
-                if int(stat.st_mtime) <= parsedate_to_datetime(since).timestamp():
-                    self.send_response(304)
-                    self.send_header("Last-Modified", formatdate(stat.st_mtime, usegmt=True))
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return None
-            except (TypeError, ValueError):
-                pass
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
-        body = self.compressed.get(key)
-        if body is None:
-            body = self.compressed[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", formatdate(stat.st_mtime, usegmt=True))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def copyfile(self, source, outputfile):
-        data = source.read()
-        outputfile.write(data)
-        self._body_bytes = len(data)
-
-    def handle_one_request(self):
-        self._status, self._header_bytes, self._body_bytes = None, 0, 0
-        super().handle_one_request()
-        if self._status is not None and self.traffic is not None:
-            self.traffic.add(self.path, self._status, self._header_bytes + self._body_bytes)
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser closing a connection early
-            super().handle_error(request, client_address)
-
-
-class BenchServer:
-    def __init__(self, root: Path, rules: list):
-        self.traffic = Traffic()
-        handler_class = type("Handler", (BenchHandler,), {"header_rules": rules, "traffic": self.traffic,
-                                                           "compressed": {}})
-        handler = functools.partial(handler_class, directory=str(root))
-        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-def cache_rules_for(site: Path) -> list:
-    """Our site: its generated _headers. The baseline: the same cache policy, without the other
-    headers (its Google Fonts would break our Content-Security-Policy)."""
-    headers = site / hosting.HEADERS_FILE
-    if headers.exists():
-        return hosting.parse_headers(headers.read_text(encoding="utf-8"))
-    return [hosting.Rule(pattern, (("Cache-Control", value),)) for pattern, value in hosting.cache_rules(site)]
-
-
-# --- page visits --------------------------------------------------------------------------------
-
-@dataclass
 class Visit:
     requests: int = 0
     bytes: int = 0
     failed: list = field(default_factory=list)
     offsite: list = field(default_factory=list)
     paths: list = field(default_factory=list)
+    sizes: list = field(default_factory=list)
+    header_sizes: list = field(default_factory=list)
 
     def cell(self) -> str:
         text = f"{kb(self.bytes)} ({self.requests} req."
@@ -246,7 +141,7 @@ class Visit:
 
 
 def kb(size: float) -> str:
-    return f"{size / 1024:.1f} KB"
+    return f"{size / 1024:.1f} KiB"
 
 
 def _watch(page, server_url: str):
@@ -281,9 +176,10 @@ def visit(browser, server: BenchServer, path: str, warm_with: str | None = None)
         failed, offsite = _watch(page, server.url)
         page.goto(server.url + path)
         _settle(page)
-        taken = server.traffic.take()
-        failed += [f"{status} {p}" for p, status, _ in taken if status >= 400]
-        return Visit(len(taken), sum(size for _, _, size in taken), failed, offsite, [p for p, _, _ in taken])
+        taken = server.traffic.take_with_headers()
+        failed += [f"{status} {p}" for p, status, _, _ in taken if status >= 400]
+        return Visit(len(taken), sum(size for _, _, size, _ in taken), failed, offsite, [p for p, _, _, _ in taken],
+                     [size for _, _, size, _ in taken], [header for _, _, _, header in taken])
     finally:
         context.close()
 
@@ -339,6 +235,98 @@ def search_use(browser, server: BenchServer, path: str, query: str) -> SearchUse
         return SearchUse(at_load, Visit(len(taken), sum(s for _, _, s in taken), failed, offsite), results)
     finally:
         context.close()
+
+
+KINDS = ("HTML", "CSS", "JS", "fonts", "icons", "other", "headers")
+
+
+def kind_of(path: str) -> str:
+    """The type of a response, from its address (the server sends what the site folder holds)."""
+    path = urlsplit(path).path.lower()
+    if path.endswith(("/", ".html")):
+        return "HTML"
+    if path.endswith(".css"):
+        return "CSS"
+    if path.endswith((".js", ".mjs")):
+        return "JS"
+    if path.endswith((".woff2", ".woff", ".ttf", ".otf", ".eot")):
+        return "fonts"
+    if path.endswith((".svg", ".ico", ".png", ".webmanifest")) and ("/images/" in path or "favicon" in path
+                                                                    or "icon" in path):
+        return "icons"
+    return "other"
+
+
+def by_kind(first: Visit) -> str:
+    """A visit's bytes by type: the (compressed) bodies by the type of the response, and the HTTP
+    headers of all the responses on their own (HTTP/1.1 sends them uncompressed with every response;
+    HTTP/2 and 3 compress repeated headers). The parts add up to the total."""
+    totals = dict.fromkeys(KINDS, 0)
+    for path, size, header in zip(first.paths, first.sizes, first.header_sizes):
+        totals[kind_of(path)] += size - header
+        totals["headers"] += header
+    assert sum(totals.values()) == first.bytes
+    return " + ".join(f"{kind} {totals[kind] / 1024:.1f}" for kind in KINDS) + f" = {kb(first.bytes)}"
+
+
+def ensure_lighthouse() -> Path:
+    if not LIGHTHOUSE.exists():
+        log(f"installing lighthouse@{LIGHTHOUSE_VERSION} into {TOOLS}…")
+        subprocess.run(["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund",
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True, capture_output=True)
+    return LIGHTHOUSE
+
+
+@dataclass
+class Audit:
+    scores: dict            # category → 0–100
+    tbt: float              # ms
+    lcp: float              # ms
+    transfer: int           # bytes, as Lighthouse counts them
+    failed: list            # (category, audit id, score) of the audits that cost points
+    scripts: list           # (url, total ms, scripting ms) from bootup-time
+    work: list              # (group, ms) from mainthread-work-breakdown
+
+    def scores_cell(self) -> str:
+        return " · ".join(f"{short} {self.scores[name]:.0f}" for name, short in CATEGORIES)
+
+    def speed_cell(self) -> str:
+        return f"TBT {self.tbt:.0f} ms · LCP {self.lcp / 1000:.2f} s · {kb(self.transfer)}"
+
+
+def lighthouse(url: str) -> Audit:
+    """One Lighthouse run (mobile, simulated throttling) of `url`."""
+    with tempfile.TemporaryDirectory(prefix="handbook-lh-") as folder:
+        report = Path(folder) / "report.json"
+        command = [str(LIGHTHOUSE), url, "--chrome-path=" + CHROMIUM, "--chrome-flags=" + LIGHTHOUSE_CHROME_FLAGS,
+                   "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=mobile",
+                   "--output=json", "--quiet", "--output-path=" + str(report)]
+        for attempt in range(3):  # a busy machine now and then loses the trace (NO_NAVSTART): run again
+            report.unlink(missing_ok=True)
+            result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False,
+                                    env={**os.environ, "TMPDIR": folder})
+            if result.returncode == 0 and report.exists():
+                break
+            log(f"lighthouse: {url} failed (attempt {attempt + 1}): {result.stderr.strip()[-300:]}")
+        else:
+            raise SystemExit(f"lighthouse failed for {url}:\n{result.stderr[-3000:]}")
+        data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    failed = []
+    for name, category in data["categories"].items():
+        for ref in category["auditRefs"]:
+            score = audits[ref["id"]].get("score")
+            if ref.get("weight", 0) > 0 and score is not None and score < 1:
+                failed.append((name, ref["id"], score))
+    origin = urlsplit(url)
+    origin = f"{origin.scheme}://{origin.netloc}"
+    scripts = [(item["url"].replace(origin, ""), item["total"], item.get("scripting", 0))
+               for item in audits["bootup-time"]["details"].get("items", [])]
+    work = [(item["groupLabel"], item["duration"])
+            for item in audits["mainthread-work-breakdown"]["details"].get("items", [])]
+    return Audit({name: 100 * (category["score"] or 0) for name, category in data["categories"].items()},
+                 audits["total-blocking-time"]["numericValue"], audits["largest-contentful-paint"]["numericValue"],
+                 int(audits["total-byte-weight"]["numericValue"]), failed, scripts, work)
 
 
 # --- builds and serve ---------------------------------------------------------------------------
@@ -486,6 +474,10 @@ def run(quick: bool = False) -> list[tuple]:
         rows.append(("Build", "full build, warm cache", warm.cell(), base_second.cell(), "", None))
         speedup = cold.wall / warm.wall
         rows.append(("Build", "cold ÷ warm", f"{speedup:.1f}×", "–", "≥ 5×", speedup >= 5))
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        rows.append(("Build", f"cores used, cold / warm (CPU ÷ wall; {usable} of {os.cpu_count()} usable)",
+                     f"{cold.cpu / cold.wall:.2f} / {warm.cpu / warm.wall:.2f}",
+                     f"{base_first.cpu / base_first.wall:.2f} / {base_second.cpu / base_second.wall:.2f}", "", None))
 
         log("timing `make serve`: ours…")
         ours_serve = save_to_served(project, rounds=2 if quick else 3)
@@ -523,6 +515,10 @@ def run(quick: bool = False) -> list[tuple]:
                             ok = (first_o.bytes <= first_b.bytes / 2 and not first_o.failed and not first_o.offsite)
                         rows.append(("Page weight", f"{lang} {label}, first visit", first_o.cell(),
                                      first_b.cell() + note, target, ok))
+                        if label == "chapter":
+                            rows.append(("Page weight", f"{lang} chapter, first visit by type (KiB: "
+                                         + ", ".join(KINDS) + ")", by_kind(first_o), by_kind(first_b),
+                                         "≤ 70 KiB", first_o.bytes <= CHAPTER_TARGET))
                         html_only_repeat = (again_o.requests == 1 and again_o.paths
                                             and again_o.paths[0].split("?")[0] == ours_path)
                         rows.append(("Page weight", f"{lang} {label}, repeat visit", again_o.cell(),
@@ -538,6 +534,30 @@ def run(quick: bool = False) -> list[tuple]:
                     rows.append(("Search", f"{lang}: first search “{QUERY[lang]}” fetches",
                                  use_o.first_search.cell() + f", {use_o.results} results",
                                  use_b.first_search.cell() + f", {use_b.results} results", "", None))
+                ensure_lighthouse()
+                for lang, pages in PAGES.items():
+                    for label, ours_path, base_path in pages:
+                        log(f"lighthouse: {lang} {label}…")
+                        audit_o, audit_b = lighthouse(ours.url + ours_path), lighthouse(base.url + base_path)
+                        ours.traffic.take(), base.traffic.take()
+                        note = " (catalogue page)" if label == "worksheet" else ""
+                        rows.append(("Lighthouse", f"{lang} {label}: scores", audit_o.scores_cell(),
+                                     audit_b.scores_cell() + note, "100 each",
+                                     all(audit_o.scores[name] >= 100 for name, _ in CATEGORIES)))
+                        rows.append(("Lighthouse", f"{lang} {label}: blocking time, LCP, transfer",
+                                     audit_o.speed_cell(), audit_b.speed_cell() + note,
+                                     "TBT ≤ 50 ms, LCP ≤ 1.2 s",
+                                     audit_o.tbt <= TBT_TARGET and audit_o.lcp <= LCP_TARGET))
+                        for who, audit in (("ours", audit_o), ("baseline", audit_b)):
+                            if audit.failed:
+                                NOTES.append(f"Lighthouse, {who}, {lang} {label}: audits below full marks: " + ", ".join(
+                                    f"{audit_id} ({category}, {score:.2f})" for category, audit_id, score in audit.failed))
+                        if label == "chapter":
+                            for who, audit in (("ours", audit_o), ("baseline", audit_b)):
+                                NOTES.append(f"Main thread, {who}, {lang} chapter (ms, CPU ×4): " + ", ".join(
+                                    f"{group} {ms:.0f}" for group, ms in audit.work) + "; by script: " + ", ".join(
+                                    f"{url or 'page'} {total:.0f} (scripting {js:.0f})"
+                                    for url, total, js in audit.scripts))
                 log("largest contentful paint…")
                 for lang, pages in PAGES.items():
                     for label, ours_path, base_path in pages:
@@ -552,6 +572,9 @@ def run(quick: bool = False) -> list[tuple]:
         return rows
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+NOTES: list[str] = []  # lines printed under the table (Lighthouse's failed audits, where the main thread goes)
 
 
 def log(message: str) -> None:
@@ -578,10 +601,22 @@ def main(argv=None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for README.md)")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (LCP once, serve twice)")
+    parser.add_argument("--lighthouse-only", metavar="SITE",
+                        help="only run Lighthouse on a built site folder (a quick look while working)")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"Chromium not found at {CHROMIUM}: run `make system-deps`.", file=sys.stderr)
         return 1
+    if args.lighthouse_only:
+        ensure_lighthouse()
+        site = Path(args.lighthouse_only)
+        with BenchServer(site, cache_rules_for(site)) as server:
+            for lang, pages in PAGES.items():
+                for label, path, _ in pages:
+                    audit = lighthouse(server.url + path)
+                    print(f"{lang} {label}: {audit.scores_cell()}; {audit.speed_cell()}; failed: {audit.failed}")
+                    print("   ", ", ".join(f"{u or 'page'} {t:.0f}/{j:.0f}" for u, t, j in audit.scripts))
+        return 0
     start_load = os.getloadavg()[0]
     rows = run(quick=args.quick)
     load = os.getloadavg()[0]
@@ -590,6 +625,10 @@ def main(argv=None) -> int:
           "CPU times are the steadier figure). Sizes are bytes sent by the server (headers + gzip level 6 "
           "bodies); ✔/✘: target met or not.")
     print(table(rows, markdown=args.markdown))
+    if NOTES:
+        print()
+        for note in NOTES:
+            print(("* " if args.markdown else "") + note)
     failed = [row for row in rows if row[5] is False]
     return 1 if failed else 0
 

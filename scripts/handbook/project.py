@@ -3,7 +3,8 @@ needs it (the build, the editors' commands, the tests).
 
 - the chapters (docs/<lang>/chapters/NN-name.md: number, file stem, title per language) and the
   trainers' guide, which worksheets may name as the pages they serve;
-- the glossary (docs/data/glossary.yml) and the worksheets (docs/data/worksheets/*.yml), validated.
+- the glossary (docs/data/glossary.yml), the worksheets (docs/data/worksheets/*.yml) and the lines
+  to take (docs/data/lines-to-take/*.yml), validated.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
-from handbook.sources import glossary, markdown, worksheets
+from handbook.downloads import translations
+from handbook.sources import glossary, lines, markdown, worksheets
 from handbook.sources.problems import DataError, Problem
 
 GUIDE = "trainers-guide"  # the one page besides the chapters that worksheets may serve
@@ -52,6 +54,8 @@ class Project:
     guide_titles: dict = field(default_factory=dict)
     glossary: list = field(default_factory=list)
     worksheets: list = field(default_factory=list)
+    lines: list = field(default_factory=list)  # lines to take
+    statements: dict = field(default_factory=dict)  # worksheet slug -> translations of its statement
 
     @classmethod
     def load(cls, docs_dir: Path) -> tuple["Project", list[Problem]]:
@@ -71,14 +75,27 @@ class Project:
             project.worksheets = worksheets.load_all(docs_dir / "data" / "worksheets", project.page_stems())
         except DataError as error:
             problems.append(error.problem)
+        try:
+            project.lines = lines.load_all(docs_dir / "data" / "lines-to-take")
+        except DataError as error:
+            problems.append(error.problem)
+        try:
+            project.statements = translations.load_all(docs_dir / "data" / "translations")
+        except DataError as error:
+            problems.append(error.problem)
+        slugs = {sheet.slug for sheet in project.worksheets}
+        for slug, items in project.statements.items():
+            if project.worksheets and slug not in slugs:
+                problems.append(Problem(f"docs/data/translations/{slug}.yml", 0,
+                                        f"no worksheet {slug}: name the worksheet file the statement belongs to"))
         return project, problems
 
     def page_stems(self) -> set[str]:
         return {chapter.stem for chapter in self.chapters} | {GUIDE}
 
     def titles(self, lang: str) -> dict[str, str]:
-        """{stem: title} of the chapters and the trainers' guide in one language."""
-        titles = {chapter.stem: chapter.titles[lang] for chapter in self.chapters}
+        """{stem: title} of the chapters (numbered, "4. Effective campaigns") and the trainers' guide."""
+        titles = {chapter.stem: f"{chapter.number}. {chapter.titles[lang]}" for chapter in self.chapters}
         titles[GUIDE] = self.guide_titles[lang]
         return titles
 

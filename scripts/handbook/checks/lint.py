@@ -169,7 +169,7 @@ def lint_text(path: str, markdown: str, language: str | None) -> tuple[list[Find
         if _MANY_SPACES_HEADING.match(text):
             findings.append(Finding(path, number, "heading-space", "more than one space after the #", True))
             text = _MANY_SPACES_HEADING.sub(lambda m: m.group(1) + " ", text)
-        heading = mdscan.HEADING.match(text)
+        heading = mdscan.HEADING_LINE.match(text)
         blank_after = False
         if heading and heading.group("space"):
             if number > 1 and all_lines[number - 2].strip() and (number - 1) not in code:

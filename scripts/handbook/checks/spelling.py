@@ -80,7 +80,7 @@ def _prose(line: str) -> str:
     admonition = mdscan.ADMONITION.match(text)
     if admonition:
         return admonition.group("title") or ""
-    heading = mdscan.HEADING.match(text)
+    heading = mdscan.HEADING_LINE.match(text)
     if heading and heading.group("space"):
         text = heading.group("text")
     text = mdscan.IMAGE.sub(lambda m: " " + m.group("alt") + " ", text)

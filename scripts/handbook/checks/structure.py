@@ -1,5 +1,6 @@
-"""Checks of the pages' structure that MkDocs itself does not make: anchors, heading levels, alt
-text, the two languages mirrored path for path and anchor for anchor.
+"""Checks of the sources that MkDocs itself does not make: files that are safe to read (UTF-8 text,
+a sensible size, a plain ASCII name, inside docs/), then anchors, heading levels, alt text, the two
+languages mirrored path for path and anchor for anchor.
 
 Plain functions over text and paths, so that the build, the editors' command line and the tests
 share one implementation. Each problem names the file (and line) and says what to do.
@@ -9,10 +10,65 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..languages import LANGUAGES
-from ..sources.markdown import (ALT_ATTR, ASCII_ID, HTML_IMG, MD_IMAGE, anchors, content_lines, headings,
-                                language_pages, strip_front_matter)
-from ..sources.problems import Problem
+import re
+
+from handbook.languages import LANGUAGES
+from handbook.sources.markdown import (ALT_ATTR, ASCII_ID, HTML_IMG, MD_IMAGE, anchors, content_lines, headings,
+                                       language_pages, strip_front_matter)
+from handbook.sources.problems import Problem
+
+TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt", ".json", ".csv", ".svg", ".html"}
+MAX_TEXT_BYTES = 512 * 1024  # the longest chapter is about 60 KB; a larger file is a mistake
+MAX_FILE_BYTES = 10 * 1024 * 1024  # images and other files
+_FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_HTML_IN_HEADING = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
+
+
+def _suggest(name: str) -> str:
+    stem = re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-")
+    return stem or "a-name-in-latin-letters"
+
+
+def check_files(docs_dir: Path) -> list[Problem]:
+    """Every file under docs/ can be read safely: no link to a file outside docs/, a plain ASCII
+    name, text files in UTF-8 without NUL bytes, no file too large to be a page or a picture."""
+    docs_dir = Path(docs_dir)
+    root = docs_dir.resolve()
+    problems = []
+    for path in sorted(docs_dir.rglob("*")):
+        rel = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        if path.is_symlink():
+            target = path.resolve()
+            if root not in target.parents and target != root:
+                problems.append(Problem(rel, 0, "is a link to a file outside docs/; copy the file into docs/ "
+                                                "instead of linking to it"))
+                continue
+        if path.is_dir() or not path.exists():
+            continue
+        if not _FILE_NAME.match(path.name):
+            problems.append(Problem(rel, 0, f"file name “{path.name}” has spaces, capitals or letters outside "
+                                            f"a–z: rename it, e.g. to “{_suggest(path.name)}”"))
+        size = path.stat().st_size
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            if size > MAX_TEXT_BYTES:
+                problems.append(Problem(rel, 0, f"is {size // 1024} KB; a page or data file has at most "
+                                                f"{MAX_TEXT_BYTES // 1024} KB: split it into several pages"))
+                continue
+            data = path.read_bytes()
+            if b"\0" in data:
+                problems.append(Problem(rel, 0, "is not a text file (it contains NUL bytes): save it as "
+                                                "plain text in UTF-8"))
+                continue
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                line = data[:error.start].count(b"\n") + 1
+                problems.append(Problem(rel, line, "is not UTF-8 text: open it in an editor and save it with "
+                                                   "the encoding UTF-8"))
+        elif size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, 0, f"is {size // (1024 * 1024)} MB; a file in docs/ has at most "
+                                            f"{MAX_FILE_BYTES // (1024 * 1024)} MB: make the picture smaller"))
+    return problems
 
 
 def check_page(path: str, markdown: str) -> list[Problem]:
@@ -25,6 +81,11 @@ def check_page(path: str, markdown: str) -> list[Problem]:
     if page_headings and h1_count != 1:
         problems.append(Problem(path, 0, f"has {h1_count} top-level headings (# …); a page has exactly one"))
     for heading in page_headings:
+        if _HTML_IN_HEADING.search(heading.text):
+            problems.append(Problem(
+                path, heading.line,
+                f"heading “{heading.text}” contains HTML; write the heading as plain text (use **bold** "
+                "or *italics* only in the text below it)"))
         if heading.anchor is None:
             problems.append(Problem(
                 path, heading.line,
@@ -76,6 +137,23 @@ def check_mirror(docs_dir: Path, languages=LANGUAGES) -> list[Problem]:
     return problems
 
 
+def anchor_differences(reference: list[str], other: list[str], first: str, lang: str) -> list[str]:
+    """How a page's heading anchors differ from its counterpart's: the one comparison of anchors,
+    used by the build, `make check` and `make status`."""
+    if other == reference:
+        return []
+    missing = [a for a in reference if a not in other]
+    extra = [a for a in other if a not in reference]
+    detail = []
+    if missing:
+        detail.append(f"headings only in {first}: {', '.join('#' + a for a in missing)}")
+    if extra:
+        detail.append(f"headings only in {lang}: {', '.join('#' + a for a in extra)}")
+    if not detail:
+        detail.append(f"the same headings in a different order in {first} and {lang}")
+    return detail
+
+
 def check_structure(docs_dir: Path, languages=LANGUAGES) -> list[Problem]:
     """Counterpart pages carry the same heading anchors, in the same order."""
     problems = []
@@ -86,26 +164,15 @@ def check_structure(docs_dir: Path, languages=LANGUAGES) -> list[Problem]:
             other_path = docs_dir / lang / rel
             if not other_path.exists():
                 continue
-            other = anchors(other_path.read_text(encoding="utf-8"))
-            if other == reference:
-                continue
-            missing = [a for a in reference if a not in other]
-            extra = [a for a in other if a not in reference]
-            detail = []
-            if missing:
-                detail.append(f"missing {', '.join('#' + a for a in missing)}")
-            if extra:
-                detail.append(f"not in {first}: {', '.join('#' + a for a in extra)}")
-            if not detail:
-                detail.append("same anchors in a different order")
-            problems.append(Problem(
-                f"docs/{lang}/{rel}", 0,
-                f"headings differ from docs/{first}/{rel}: {'; '.join(detail)}"))
+            detail = anchor_differences(reference, anchors(other_path.read_text(encoding="utf-8")), first, lang)
+            if detail:
+                problems.append(Problem(
+                    f"docs/{lang}/{rel}", 0, f"headings differ from docs/{first}/{rel}: {'; '.join(detail)}"))
     return problems
 
 
 def check_docs(docs_dir: Path, languages=LANGUAGES) -> list[Problem]:
-    """All source checks, in the order an editor should fix them."""
+    """The page checks, in the order an editor should fix them (after check_files has passed)."""
     problems = check_mirror(docs_dir, languages)
     for lang in languages:
         for rel in sorted(language_pages(docs_dir, lang)):

@@ -1,23 +1,27 @@
 """Print editions: a PDF per chapter and the whole handbook per language (reader and trainer
-editions), rendered by WeasyPrint from a print template of each page's article, never from
-Material's full page (which WeasyPrint cannot lay out).
+editions), rendered by WeasyPrint from a print template of each page's article
+(templates/edition_*.html, edition_print.css), never from Material's full page (which WeasyPrint
+cannot lay out).
 
 Inputs are plain data (page titles, article HTML, URLs), so this module does not depend on MkDocs.
 """
 
 from __future__ import annotations
 
-import html as html_lib
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
+from markupsafe import Markup
 
-from handbook import strings
+from handbook import strings, templates
 from handbook.downloads import pdf
 from handbook.downloads.cache import ContentCache, copy_atomic
-from handbook.languages import folder
+from handbook.address import public as public_address
+from handbook.downloads.worksheet_files import LICENCE_URL
+from handbook.languages import folder, format_date
 from handbook.sources.markdown import headings
 
 
@@ -25,57 +29,6 @@ def labels(lang: str) -> dict:
     """The print strings of a language, with the page numbering words ("Page 3 of 40")."""
     table = strings.table(lang)
     return {**table["print"], "page": table["page"]["page"], "of": table["page"]["of"]}
-
-
-PRINT_CSS = """
-@page {
-  size: A4; margin: 22mm 20mm 22mm 20mm;
-  @top-left { content: string(running-title); font: 8.5pt "Sofia Sans"; color: #444; }
-  @bottom-left { content: "%(site)s"; font: 8pt "Sofia Sans"; color: #444; }
-  @bottom-right { content: "%(page)s " counter(page) " %(of)s " counter(pages); font: 8pt "Sofia Sans"; color: #444; }
-}
-@page cover { @top-left { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }
-html { font-family: "Sofia Sans", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; }
-body { margin: 0; }
-h1 { font-size: 20pt; line-height: 1.2; margin: 0 0 5mm; string-set: running-title content(text); }
-h2 { font-size: 14pt; margin: 7mm 0 2mm; }
-h3 { font-size: 12pt; margin: 5mm 0 1.5mm; }
-h4 { font-size: 10.5pt; margin: 4mm 0 1mm; }
-h1, h2, h3, h4 { break-after: avoid; color: #1a237e; }
-p, li { orphans: 3; widows: 3; }
-a { color: #1a237e; text-decoration: none; }
-a.external::after { content: " (" attr(href) ")"; font-size: 8pt; color: #444; word-break: break-all; }
-table { border-collapse: collapse; width: 100%%; margin: 3mm 0; font-size: 9pt; }
-th, td { border: 0.5pt solid #999; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
-th { background: #eef; }
-table, .admonition, figure, img, pre { break-inside: avoid; }
-img { max-width: 100%%; }
-abbr { text-decoration: none; }
-.admonition { border-left: 1.2mm solid #3949ab; background: #f5f6fb; padding: 2mm 4mm; margin: 3mm 0; }
-.admonition.trainer { border-left-color: #6a1b9a; background: #f7f0fa; }
-.admonition.warning { border-left-color: #e65100; background: #fff6ee; }
-.admonition-title { font-weight: 700; margin: 0 0 1mm; }
-ul.task-list { list-style: none; padding-left: 2mm; }
-.task-list-item input { display: none; }
-.task-list-item::before { content: "☐ "; }
-.chapter { break-before: page; }
-.cover { page: cover; height: 240mm; display: flex; flex-direction: column; justify-content: space-between; }
-.cover h1 { font-size: 28pt; string-set: none; }
-.cover .edition { font-size: 14pt; color: #6a1b9a; }
-.cover .disclaimer { font-size: 9pt; color: #333; border-top: 0.5pt solid #999; padding-top: 3mm; }
-nav.toc { break-before: page; }
-nav.toc h1 { string-set: running-title content(text); }
-nav.toc ol { list-style: none; padding: 0; }
-nav.toc li { margin: 1.5mm 0; }
-nav.toc a::after { content: leader(".") " " target-counter(attr(href), page); }
-nav.toc a.external::after { content: leader(".") " " target-counter(attr(href), page); }
-.worksheet input[type=text], .worksheet textarea { display: block; width: 100%%; border: 0.6pt solid #555; height: 8mm; }
-.worksheet ul.choices { list-style: none; padding: 0; columns: 2; }
-.worksheet .field { margin: 0 0 3mm; break-inside: avoid; }
-.worksheet .label { font-weight: 700; display: block; }
-.worksheet td { height: 8mm; }
-.worksheet h1 { font-size: 16pt; }
-"""
 
 
 @dataclass(frozen=True)
@@ -101,7 +54,10 @@ def prepare_article(article: str, page_url: str, site_url: str, keep_trainer_not
                     internal: dict[str, str] | None = None) -> str:
     """The article made ready for paper: permalinks removed, trainer notes dropped or opened,
     links absolute (or pointing inside the document when `internal` maps the target's page URL
-    to its id in the document), external links marked so their address is printed."""
+    to its id in the document), external links marked so their address is printed. A link to
+    another page of the site points to its public address, or is dropped (its words kept) when the
+    handbook has none (handbook.address.public)."""
+    address = public_address(site_url)
     root = lxml_html.fragment_fromstring(article, create_parent="div")
     for link in root.xpath('.//a[contains(concat(" ", normalize-space(@class), " "), " headerlink ")]'):
         link.drop_tree()
@@ -131,13 +87,14 @@ def prepare_article(article: str, page_url: str, site_url: str, keep_trainer_not
             continue
         if parts.scheme or href.startswith("mailto:"):
             continue
-        absolute = _abs(site_url, page_url, href)
         target_path = urlsplit(urljoin(page_url, href)).path
         if internal is not None and target_path in internal:
             fragment = parts.fragment
             link.set("href", f"#{internal[target_path]}--{fragment}" if fragment else f"#{internal[target_path]}")
-        else:
-            link.set("href", absolute)
+        elif address:
+            link.set("href", _abs(address, page_url, href))
+        else:  # no public address to point to (none, or this machine's): the words stay, the link goes
+            link.drop_tag()
     if internal is not None and page_key in internal:
         prefix = internal[page_key]
         for element in root.xpath(".//*[@id]"):
@@ -145,51 +102,97 @@ def prepare_article(article: str, page_url: str, site_url: str, keep_trainer_not
     return "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
 
 
-def _document(lang: str, title: str, body: str, site_url: str, description: str = "") -> str:
+# The EU emblem beside the funding statement on the cover (AMIF visibility rules), from the site's
+# own images; part of the editions' cache key (EDITIONS_GENERATOR).
+EMBLEM = Path(__file__).resolve().parents[3] / "overrides" / "assets" / "images" / "eu-emblem.svg"
+
+
+def _when(date: str, lang: str) -> str:
+    """A date in words ("1 December 2026"), or as given when it is not an ISO date."""
+    try:
+        return format_date(datetime.date.fromisoformat(date[:10]), lang)
+    except (TypeError, ValueError):
+        return date
+
+
+def _iso(date: str) -> str:
+    """The date for the PDF's metadata (dcterms.created), or "" when it is not an ISO date."""
+    try:
+        return datetime.date.fromisoformat(date[:10]).isoformat()
+    except (TypeError, ValueError):
+        return ""
+
+
+def _year(date: str) -> str:
+    return date[:4] if date[:4].isdigit() else str(datetime.date.today().year)
+
+
+def _document(template: str, lang: str, title: str, site_url: str, handbook_name: str, publisher: str = "",
+              date: str = "", **context) -> str:
+    """A print document: templates/<template>, framed by print_base.html with edition_print.css
+    (and worksheet_form.css for the appendix). The handbook's address is printed (footer, links
+    to the online version) only when it is a public one; `online` is its absolute form."""
     t = labels(lang)
-    css = PRINT_CSS % {"site": site_url.replace('"', "'"), "page": t["page"], "of": t["of"]}
-    meta = f'<meta name="description" content="{html_lib.escape(description)}">' if description else ""
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{html_lib.escape(title)}</title>{meta}"
-            f"<style>{pdf.FONT_CSS}\n{css}</style></head><body>{body}</body></html>")
+    address = public_address(site_url)
+    meta = {"author": handbook_name, "description": t["description"], "keywords": t["keywords"],
+            "dcterms.created": _iso(date), "dcterms.modified": _iso(date), "dcterms.license": LICENCE_URL,
+            "dcterms.publisher": publisher or t["publisher_default"]}
+    return templates.render(template, lang=lang, title=title, t=t, address=address, meta=meta,
+                            handbook_name=handbook_name, publisher=publisher or t["publisher_default"],
+                            font_css=Markup(pdf.FONT_CSS), css=["edition_print.css", "worksheet_form.css"],
+                            footer=" · ".join(part for part in (handbook_name, address) if part),
+                            page=t["page"], of=t["of"], **context)
 
 
-def chapter_html(page: PrintPage, lang: str, site_url: str, handbook_name: str) -> str:
-    article = prepare_article(page.html, page.url, site_url, keep_trainer_notes=False)
-    online = _abs(site_url, page.url, "")
-    footer = (f'<p class="online" style="margin-top:8mm;font-size:8.5pt;color:#444">{labels(lang)["online"]}: '
-              f'<a href="{html_lib.escape(online)}">{html_lib.escape(online)}</a></p>')
-    return _document(lang, f"{page.title} – {handbook_name}", article + footer, site_url)
+def chapter_html(page: PrintPage, lang: str, site_url: str, handbook_name: str, edition: str = "reader",
+                 version: str = "", date: str = "", publisher: str = "") -> str:
+    """A chapter's PDF: a small header naming the handbook, the edition and the version, the
+    article (the trainer edition's keeps the trainer notes) and, when the handbook has a public
+    address, where the chapter is online."""
+    t = labels(lang)
+    trainer = edition == "trainer"
+    article = prepare_article(page.html, page.url, site_url, keep_trainer_notes=trainer)
+    address = public_address(site_url)
+    edition_name = t["trainer_edition"] if trainer else t["reader_edition"]
+    return _document("edition_chapter.html", lang, f"{page.title} – {handbook_name}", site_url, handbook_name,
+                     publisher, date, article=Markup(article), edition_name=edition_name, version=version,
+                     online=_abs(address, page.url, "") if address else "")
+
+
+def _appendix_entries(bodies: list[str]) -> list[dict]:
+    """The worksheets of the appendix, for the table of contents: each body's title and its id."""
+    entries = []
+    for body in bodies:
+        root = lxml_html.fragment_fromstring(body, create_parent="div")
+        title = next(iter(root.xpath(".//h1[@id]")), None)
+        if title is not None:
+            entries.append({"id": title.get("id"), "title": " ".join(title.text_content().split())})
+    return entries
 
 
 def handbook_html(pages: list[PrintPage], lang: str, site_url: str, handbook_name: str, edition: str,
-                  version: str, date: str, appendix: list[str] | None = None) -> str:
-    """The whole handbook: cover, table of contents, each page on a new page, worksheets appendix."""
+                  version: str, date: str, appendix: list[str] | None = None, publisher: str = "") -> str:
+    """The whole handbook: cover, table of contents (in the trainer edition with each worksheet of
+    the appendix), each page on a new page, and the worksheets' print bodies as the appendix."""
     t = labels(lang)
     trainer = edition == "trainer"
     internal = {page.url: f"p{number}" for number, page in enumerate(pages, start=1)}
-    cover = (f'<section class="cover"><div><h1>{html_lib.escape(handbook_name)}</h1>'
-             f'<p class="edition">{t["trainer_edition"] if trainer else t["reader_edition"]}</p>'
-             f"<p>{t['builds_on']}</p>"
-             f"<p>{t['version']}: {html_lib.escape(version)} · {t['date']}: {html_lib.escape(date)}</p>"
-             f'<p><a href="{html_lib.escape(site_url)}">{html_lib.escape(site_url)}</a></p></div>'
-             f'<p class="disclaimer">{t["disclaimer"]}</p></section>')
-    toc_items = [f'<li><a href="#{internal[page.url]}--{page.anchor}">{html_lib.escape(page.title)}</a></li>'
-                 for page in pages]
-    if appendix:
-        toc_items.append(f'<li><a href="#appendix">{t["appendix"]}</a></li>')
-    toc = f'<nav class="toc"><h1 id="contents">{t["contents"]}</h1><ol>{"".join(toc_items)}</ol></nav>'
-    chapters = [f'<section class="chapter">{prepare_article(p.html, p.url, site_url, trainer, internal)}</section>'
-                for p in pages]
-    appendix_html = ""
-    if appendix:
-        sheets = "".join(f'<section class="chapter worksheet">{body}</section>' for body in appendix)
-        appendix_html = (f'<section class="chapter"><h1 id="appendix">{t["appendix"]}</h1></section>{sheets}')
-    title = f"{handbook_name} – {t['trainer_edition'] if trainer else t['reader_edition']}"
-    return _document(lang, title, cover + toc + "".join(chapters) + appendix_html, site_url)
+    chapters = [{"prefix": internal[page.url], "anchor": page.anchor, "title": page.title,
+                 "article": Markup(prepare_article(page.html, page.url, site_url, trainer, internal))}
+                for page in pages]
+    edition_name = t["trainer_edition"] if trainer else t["reader_edition"]
+    address = public_address(site_url)
+    cite = " ".join(part for part in (t["cite"].format(version=version, year=_year(date)), address) if part)
+    return _document("edition_handbook.html", lang, f"{handbook_name} – {edition_name}", site_url, handbook_name,
+                     publisher, date, edition_name=edition_name, version=version, date_words=_when(date, lang),
+                     chapters=chapters, appendix=[Markup(body) for body in appendix or []],
+                     worksheets=_appendix_entries(appendix or []), cite=cite, licence_url=LICENCE_URL,
+                     emblem=EMBLEM.as_uri() if EMBLEM.exists() else "")
 
 
-EDITIONS_GENERATOR = ["downloads/editions.py", "downloads/pdf.py", "strings/bg.yml", "strings/en.yml"]
+EDITIONS_GENERATOR = ["downloads/editions.py", "downloads/pdf.py", "downloads/worksheet_files.py",
+                      "strings/bg.yml", "strings/en.yml", *templates.SOURCES,
+                      "downloads/pdfua.py", "../../overrides/assets/images/eu-emblem.svg"]
 
 
 class PdfCache(ContentCache):
@@ -203,6 +206,12 @@ class PdfCache(ContentCache):
                         lambda: pdf.render(document, base_url=str(pdf.FONTS)))
         return Printed(path, path.stat().st_size)
 
+    def render_many(self, documents: list[str]) -> list[Printed]:
+        """Several documents at once: the missing PDFs render in parallel on every core."""
+        paths = self.get_many([([document.encode("utf-8")], ".pdf", pdf.render, (document, str(pdf.FONTS)))
+                               for document in documents])
+        return [Printed(path, path.stat().st_size) for path in paths]
+
 
 def first_anchor(markdown: str | None) -> str:
     """The id of a page's first heading (where the table of contents points)."""
@@ -211,7 +220,13 @@ def first_anchor(markdown: str | None) -> str:
 
 
 def chapter_file(stem: str, lang: str) -> str:
+    """A chapter's PDF for readers (without the trainer notes)."""
     return f"chapter-{stem}-{lang}.pdf"
+
+
+def chapter_trainer_file(stem: str, lang: str) -> str:
+    """A chapter's PDF for trainers (with the trainer notes)."""
+    return f"chapter-{stem}-trainer-{lang}.pdf"
 
 
 def handbook_file(edition: str, lang: str) -> str:
@@ -229,7 +244,8 @@ class Edition:
     site_url: str
     handbook_name: str
     version: str
-    date: str
+    date: str  # the build date, ISO
+    publisher: str = ""  # who publishes it; "": "The authors of the handbook"
 
 
 @dataclass
@@ -240,15 +256,25 @@ class Editions:
 
     def build_language(self, e: Edition) -> None:
         lang = e.lang
-        for stem, page in e.chapters.items():
-            self.files[(lang, chapter_file(stem, lang))] = self.cache.render(
-                chapter_html(page, lang, e.site_url, e.handbook_name))
+        common = {"version": e.version, "date": e.date, "publisher": e.publisher}
+        documents: dict[str, str] = {}  # file name -> print document; rendered together, in parallel
         ordered = list(e.chapters.values())
-        reader = handbook_html(ordered + e.back_matter, lang, e.site_url, e.handbook_name, "reader", e.version, e.date)
-        trainer = handbook_html([e.guide] + ordered + e.back_matter, lang, e.site_url, e.handbook_name, "trainer",
-                                e.version, e.date, e.appendix)
-        self.files[(lang, handbook_file("reader", lang))] = self.cache.render(reader)
-        self.files[(lang, handbook_file("trainer", lang))] = self.cache.render(trainer)
+        documents[handbook_file("trainer", lang)] = handbook_html(
+            [e.guide] + ordered + e.back_matter, lang, e.site_url, e.handbook_name, "trainer", e.version, e.date,
+            e.appendix, publisher=e.publisher)
+        documents[handbook_file("reader", lang)] = handbook_html(
+            ordered + e.back_matter, lang, e.site_url, e.handbook_name, "reader", e.version, e.date,
+            publisher=e.publisher)
+        for stem, page in e.chapters.items():
+            for edition, name in (("reader", chapter_file(stem, lang)), ("trainer", chapter_trainer_file(stem, lang))):
+                documents[name] = chapter_html(page, lang, e.site_url, e.handbook_name, edition, **common)
+        for name, printed in zip(documents, self.cache.render_many(list(documents.values()))):
+            self.files[(lang, name)] = printed
+
+    def chapter_links(self, lang: str, stem: str) -> dict:
+        """A chapter's two PDFs by their print-link key: "pdf" (readers) and "chapter_trainer"."""
+        return {"pdf": self.get(lang, chapter_file(stem, lang)),
+                "chapter_trainer": self.get(lang, chapter_trainer_file(stem, lang))}
 
     def get(self, lang: str, name: str) -> Printed | None:
         return self.files.get((lang, name))

@@ -1,5 +1,6 @@
 """The PDF engine: WeasyPrint with the handbook's embedded font, no network access, and tagged
-(PDF/UA-1) output. Worksheets and printed chapters both render through `render`."""
+(PDF/UA-1) output, repaired where WeasyPrint's structure is not yet valid PDF/UA-1 (`pdfua.fix`).
+Worksheets, printed chapters, editions and translated statements all render through `render`."""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ def _fetcher():
 
 
 def render(html: str, base_url: str, forms: bool = False) -> bytes:
-    """Render an HTML document to a tagged PDF (bytes)."""
+    """Render an HTML document to a tagged PDF/UA-1 document (bytes)."""
     from weasyprint import HTML
+    from handbook.downloads import pdfua
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher())
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_forms=forms, pdf_tags=True)
+    return pdfua.fix(document.write_pdf(pdf_variant="pdf/ua-1", pdf_forms=forms, pdf_tags=True,
+                                          custom_metadata=True))

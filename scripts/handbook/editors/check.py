@@ -18,15 +18,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handbook.sources import glossary
 from handbook.checks import lint
 from handbook.checks import safety
 from handbook.editors import scaffold
 from handbook.checks import spelling
 from handbook.editors import status
-from handbook.sources import worksheets
-from handbook.sources.problems import DataError
-from handbook import languages
+from handbook.project import Project
 from handbook.checks import structure
 
 FIX_COMMAND = "make check"
@@ -42,15 +39,14 @@ def _structure(root: Path) -> list:
             + scaffold.nav_problems(root) + scaffold.placeholders(root))
 
 
+def _files(root: Path) -> list:
+    """Files that cannot be read safely (not UTF-8, too large, a link out of docs/, a bad name)."""
+    return structure.check_files(root / "docs")
+
+
 def _data(root: Path) -> list:
-    docs = root / "docs"
-    problems = glossary.problems(docs / "data" / "glossary.yml")
-    stems = {p.stem for p in (docs / languages.DEFAULT_LANGUAGE / "chapters").glob("*.md")} | {"trainers-guide"}
-    try:
-        worksheets.load_all(docs / "data" / "worksheets", stems)
-    except DataError as error:
-        problems.append(error.problem)
-    return problems
+    """The data files (glossary, worksheets, lines to take), as the build reads them."""
+    return Project.load(root / "docs")[1]
 
 
 def run(root: Path, fix: bool, out=print) -> int:
@@ -67,6 +63,11 @@ def run(root: Path, fix: bool, out=print) -> int:
             out(f"   {line}")
         remaining += len(problems)
 
+    unreadable = _files(root)
+    if unreadable:
+        report(1, "Files (UTF-8 text, sizes, names, nothing linked from outside docs/)", unreadable)
+        out(f"\n{remaining} file(s) to fix before the other checks can read them; then run `{FIX_COMMAND}` again.")
+        return 1
     report(1, "Structure (both languages, anchors, navigation, placeholders)", _structure(root))
 
     result = lint.run(root, fix=fix)

@@ -1,7 +1,9 @@
-"""What pip cannot install: Debian packages the tests and the PDF build need.
+"""What pip cannot install: Debian packages the tests and the PDF build need, and the Nu HTML
+Checker (vnu-jar, from npm, run with Debian's Java) that the tests validate every page with.
 
-`python -m handbook.cli doctor` reports them; with `--install` it installs what is missing when
-it runs as root with apt, and otherwise stops with the exact command to run.
+`python -m handbook doctor` reports them; with `--install` it installs what is missing when it
+runs as root with apt (and npm for the checker, into .cache/tools/), and otherwise stops with the
+exact command to run.
 """
 
 from __future__ import annotations
@@ -11,6 +13,12 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
+from pathlib import Path
+
+from handbook import ROOT
+
+VNU_VERSION = "26.9.27"  # the Nu HTML Checker, npm package vnu-jar
+TOOLS = ROOT / ".cache" / "tools"
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,28 @@ REQUIREMENTS = [
                 _has_file("/usr/share/hunspell/bg_BG.dic")),
     Requirement("hunspell-en-gb", "the British English dictionary of the spelling check",
                 _has_file("/usr/share/hunspell/en_GB.dic")),
+    Requirement("default-jre-headless", "the Nu HTML Checker (valid HTML on every page)", _has_command("java")),
+    Requirement("npm", "installing the Nu HTML Checker (vnu-jar)", _has_command("npm")),
 ]
+
+
+def vnu_jar() -> Path:
+    return TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def ensure_vnu(install: bool) -> bool:
+    """The Nu HTML Checker's jar in .cache/tools/, installed from npm at a pinned version."""
+    if vnu_jar().exists():
+        return True
+    command = ["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--ignore-scripts",
+               f"vnu-jar@{VNU_VERSION}"]
+    if not install or shutil.which("npm") is None:
+        print("missing: the Nu HTML Checker – install it with:\n\n    " + " ".join(command) + "\n")
+        return False
+    print(f"Installing the Nu HTML Checker (vnu-jar {VNU_VERSION}) into {TOOLS}")
+    TOOLS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return vnu_jar().exists()
 
 
 def missing(requirements=REQUIREMENTS) -> list[Requirement]:
@@ -70,7 +99,7 @@ def ensure(install: bool) -> int:
     lacking = missing()
     if not lacking:
         print("System packages: all present (" + ", ".join(r.package for r in REQUIREMENTS) + ").")
-        return 0
+        return 0 if ensure_vnu(install) else 1
     packages = sorted({r.package for r in lacking})
     for req in lacking:
         print(f"missing: {req.package} – needed for {req.why}")
@@ -83,7 +112,7 @@ def ensure(install: bool) -> int:
                        check=True, env=env)
         still = missing()
         if not still:
-            return 0
+            return 0 if ensure_vnu(install) else 1
         print("still missing after apt-get: " + ", ".join(r.package for r in still))
         return 1
     print("Install them with:\n\n    " + install_command(packages) + "\n")

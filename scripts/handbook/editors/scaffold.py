@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from handbook.languages import LANGUAGES
+from handbook.project import page_stems
 from handbook.sources.problems import Problem
 
 _SLUG = re.compile(r"^(?:(?P<number>\d{2})-)?(?P<name>[a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -281,7 +282,7 @@ def new_worksheet(root: Path, slug: str, titles: dict[str, str], chapter: str) -
         if path.stem[4:] == name:
             raise ScaffoldError(f"a worksheet called “{name}” exists already: {path.relative_to(root)}")
     chapter = (chapter or "").strip().removesuffix(".md")
-    stems = {p.stem for p in (root / "docs" / LANGUAGES[0] / "chapters").glob("*.md")} | {"trainers-guide"}
+    stems = page_stems(root / "docs")
     if chapter not in stems:
         raise ScaffoldError("--chapter (CHAPTER= for make) must name the chapter the worksheet serves, one of: "
                             + ", ".join(sorted(stems)))

@@ -20,14 +20,17 @@ missing or out of date; a definition that lacks a translation fails to load and 
 from __future__ import annotations
 
 import collections
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from handbook.sources import markdown as mdscan
-from handbook.sources.problems import DataError
+from handbook.sources.problems import DataError, load_yaml
 from handbook.sources.history import History
+from handbook.checks import structure as structure_checks
 from handbook.languages import LANGUAGES
+from handbook.sources import lines
 from handbook.sources.problems import Problem
 
 MISSING, DIFFERS, OUTDATED, OK, BILINGUAL, INVALID = (
@@ -68,9 +71,17 @@ class Entry:
         out.extend(self.differences)
         for lang, commit in sorted(self.behind.items()):
             other = next(o for o in self.present if o != lang)
-            when = "not committed yet" if commit.uncommitted else f"{commit.date.isoformat()}, {commit.short}"
-            out.append(f"docs/{lang}/{self.path} is out of date: docs/{other}/{self.path} changed later "
-                       f"({when}); bring the {lang} text up to date")
+            if commit.uncommitted:
+                out.append(f"docs/{lang}/{self.path} is out of date: docs/{other}/{self.path} has changes not "
+                           f"committed yet; bring the {lang} text up to date in the same change")
+                continue
+            subject = commit.message.strip().splitlines()[0] if commit.message.strip() else ""
+            out.append(
+                f"docs/{lang}/{self.path} is out of date: docs/{other}/{self.path} changed later "
+                f"({commit.date.isoformat()}, {commit.short} “{subject}”). See what changed: "
+                f"git show {commit.short} -- docs/{other}/{self.path} . Bring the {lang} text up to date; "
+                f"if it needs no change, record that in {ACKNOWLEDGEMENTS} with the line: "
+                f"- {{page: {self.path}, language: {lang}, checked: {commit.short}}}")
         return out
 
 
@@ -116,26 +127,22 @@ def _counter_diff(name: str, mine: collections.Counter, theirs: collections.Coun
     return out
 
 
-def compare(first: str, second: str, lang: str, other: str) -> list[str]:
-    """Structural differences between a page (`first`, language `lang`) and its counterpart."""
+def compare(first: str, second: str, lang: str, other: str, anchors: bool = True) -> list[str]:
+    """Structural differences between a page (`first`, language `lang`) and its counterpart. With
+    anchors=False, differences of the heading anchors are left to the build's own check
+    (checks/structure.py), so `make check` reports each problem once."""
     a, b = structure(first), structure(second)
     out = []
     if a.headings != b.headings:
         anchors_a, anchors_b = [h[1] for h in a.headings], [h[1] for h in b.headings]
-        missing = [x for x in anchors_a if x not in anchors_b]
-        extra = [x for x in anchors_b if x not in anchors_a]
-        if missing:
-            out.append(f"headings only in {lang}: " + ", ".join("#" + x for x in missing))
-        if extra:
-            out.append(f"headings only in {other}: " + ", ".join("#" + x for x in extra))
-        if not missing and not extra:
+        differences = structure_checks.anchor_differences(anchors_a, anchors_b, lang, other)
+        if anchors:
+            out += differences
+        if not differences:
             levels_a, levels_b = dict((h[1], h[0]) for h in a.headings), dict((h[1], h[0]) for h in b.headings)
             changed = [x for x in anchors_a if levels_a[x] != levels_b.get(x)]
-            if changed:
-                out.append("heading levels differ: " + ", ".join(
-                    f"#{x} is {'#' * levels_a[x]} in {lang}, {'#' * levels_b[x]} in {other}" for x in changed))
-            else:
-                out.append(f"headings are in a different order in {lang} and {other}")
+            out.append("heading levels differ: " + ", ".join(
+                f"#{x} is {'#' * levels_a[x]} in {lang}, {'#' * levels_b[x]} in {other}" for x in changed))
     out += _counter_diff("link to", a.links, b.links, lang, other)
     for site in sorted(a.sites ^ b.sites):
         where = lang if site in a.sites else other
@@ -158,13 +165,39 @@ def compare(first: str, second: str, lang: str, other: str) -> list[str]:
 
 # --- history -----------------------------------------------------------------------------------
 
-def behind(history: History, paths: dict[str, str]) -> dict:
+ACKNOWLEDGEMENTS = "docs/data/translations-checked.yml"
+
+
+def acknowledgements(root: Path) -> dict[tuple[str, str], set[str]]:
+    """{(page path inside the language folder, language): commits whose counterpart change an editor
+    checked and found to need no translation} from docs/data/translations-checked.yml."""
+    path = Path(root) / ACKNOWLEDGEMENTS
+    if not path.exists():
+        return {}
+    entries = load_yaml(path) or []
+    if not isinstance(entries, list):
+        raise DataError(path, "must be a list of entries: - {page: …, language: …, checked: <commit>}")
+    out: dict = {}
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not {"page", "language", "checked"} <= set(entry):
+            raise DataError(path, f"entry {number}: needs page, language and checked (the commit)")
+        out.setdefault((str(entry["page"]), str(entry["language"])), set()).add(str(entry["checked"]))
+    return out
+
+
+def behind(history: History, paths: dict[str, str], checked: dict[str, set[str]] | None = None) -> dict:
     """{language: the first change of the counterpart it lacks} for one page's files
-    ({language: "docs/<lang>/<path>"})."""
+    ({language: "docs/<lang>/<path>"}). `checked` ({language: commits}) are counterpart changes an
+    editor has checked and recorded as needing no translation (docs/data/translations-checked.yml)."""
     lagging: dict = {}
+    checked = checked or {}
     for commit in history.changes(set(paths.values())):
         if commit.needs_no_translation:
             continue
+        untouched = {lang for lang, path in paths.items() if path not in commit.files}
+        if untouched and not commit.uncommitted and all(
+                any(commit.sha.startswith(sha) for sha in checked.get(lang, ())) for lang in untouched):
+            continue  # checked by an editor: this change needs no translation
         touched = {lang for lang, path in paths.items() if path in commit.files}
         caught_up = touched & set(lagging)
         for lang in touched:
@@ -184,6 +217,7 @@ def behind(history: History, paths: dict[str, str]) -> dict:
 class Report:
     entries: list
     history_note: str = ""
+    stale_lines: list = field(default_factory=list)  # (file, date checked) of lines to take to re-check
 
     @property
     def failed(self) -> bool:
@@ -193,7 +227,7 @@ class Report:
         return collections.Counter(e.state for e in self.entries)
 
 
-def collect(root: Path, languages=LANGUAGES, with_history: bool = True) -> Report:
+def collect(root: Path, languages=LANGUAGES, with_history: bool = True, today: dt.date | None = None) -> Report:
     root = Path(root)
     docs = root / "docs"
     history = History(root) if with_history else None
@@ -206,6 +240,7 @@ def collect(root: Path, languages=LANGUAGES, with_history: bool = True) -> Repor
         note = ("the git history is shallow (a CI checkout?): “out of date” is not judged; "
                 "run `git fetch --unshallow` for the full history")
     rels = sorted(set().union(*(mdscan.language_pages(docs, lang) for lang in languages)))
+    checked = acknowledgements(root)
     entries = []
     for rel in rels:
         entry = Entry(rel, "page", {lang: (docs / lang / rel).exists() for lang in languages})
@@ -215,7 +250,8 @@ def collect(root: Path, languages=LANGUAGES, with_history: bool = True) -> Repor
             for other in others:
                 entry.differences += compare(texts[first], texts[other], first, other)
             if history is not None and history.available and not history.shallow:
-                entry.behind = behind(history, {lang: f"docs/{lang}/{rel}" for lang in languages})
+                entry.behind = behind(history, {lang: f"docs/{lang}/{rel}" for lang in languages},
+                                      {lang: checked.get((rel, lang), set()) for lang in languages})
         entries.append(entry)
     from handbook.sources import worksheets
     for path in sorted((docs / "data" / "worksheets").glob("*.yml")):
@@ -225,7 +261,18 @@ def collect(root: Path, languages=LANGUAGES, with_history: bool = True) -> Repor
         except DataError as error:
             entry.problem = error.message
         entries.append(entry)
-    return Report(entries, note)
+    stale_lines = []
+    for path in sorted((docs / "data" / "lines-to-take").glob("*.yml")):
+        entry = Entry(path.relative_to(docs).as_posix(), "answer", {lang: True for lang in languages})
+        try:
+            line = lines.load(path)
+        except DataError as error:
+            entry.problem = error.message
+        else:
+            if line.stale(today or dt.date.today()):
+                stale_lines.append((f"docs/{entry.path}", line.checked))
+        entries.append(entry)
+    return Report(entries, note, stale_lines)
 
 
 _MARK = {True: "✓", False: "✗"}
@@ -249,10 +296,20 @@ def _cells(entry: Entry, languages) -> list[str]:
 def _summary(report: Report) -> str:
     counts = report.counts()
     pages = sum(1 for e in report.entries if e.kind == "page")
-    sheets = len(report.entries) - pages
+    sheets = sum(1 for e in report.entries if e.kind == "worksheet")
+    answers = sum(1 for e in report.entries if e.kind == "answer")
     parts = [f"{counts[state]} {state}" for state in (OK, OUTDATED, MISSING, DIFFERS, BILINGUAL, INVALID)
              if counts[state]]
-    return f"{pages} pages, {sheets} worksheets: " + ", ".join(parts)
+    return f"{pages} pages, {sheets} worksheets, {answers} lines to take: " + ", ".join(parts)
+
+
+def _stale(report: Report) -> list[str]:
+    if not report.stale_lines:
+        return []
+    out = [f"Lines to take to re-check (sources last checked more than {lines.STALE_AFTER_DAYS} days ago): "
+           "check each source, update the answer if needed and set `checked:` to today's date."]
+    out += [f"  - {path} (checked {checked.isoformat()})" for path, checked in report.stale_lines]
+    return out
 
 
 def render_text(report: Report, languages=LANGUAGES) -> str:
@@ -272,6 +329,9 @@ def render_text(report: Report, languages=LANGUAGES) -> str:
         for entry in problems:
             out.append(f"{entry.path} – {entry.state}:")
             out += [f"  - {d}" for d in entry.details()]
+    if report.stale_lines:
+        out.append("")
+        out += _stale(report)
     out.append("")
     out.append(_verdict(report))
     return "\n".join(out)
@@ -308,6 +368,9 @@ def render_markdown(report: Report, languages=LANGUAGES) -> str:
         for entry in problems:
             out.append(f"- `{entry.path}` ({entry.state})")
             out += [f"  - {_md(d)}" for d in entry.details()]
+    if report.stale_lines:
+        out += ["", "### Lines to take to re-check", ""] + [f"- {_md(line.strip().removeprefix('- '))}"
+                                                             for line in _stale(report)]
     out += ["", f"**{_verdict(report)}**", ""]
     return "\n".join(out)
 
@@ -315,13 +378,12 @@ def render_markdown(report: Report, languages=LANGUAGES) -> str:
 def differences_as_problems(root: Path) -> list[Problem]:
     """Structural differences other than anchors (which checks.structure.check_structure reports), for
     `check`: links, sites, images, admonitions, worksheet references, heading levels."""
-    report = collect(root, with_history=False)
+    docs = Path(root) / "docs"
+    first, second = LANGUAGES[0], LANGUAGES[1]
     problems = []
-    for entry in report.entries:
-        for detail in entry.differences:
-            if detail.startswith("headings only in"):
-                continue
-            problems.append(Problem(f"docs/{LANGUAGES[1]}/{entry.path}", 0,
-                                            f"differs from docs/{LANGUAGES[0]}/{entry.path}: {detail}"))
+    for rel in sorted(mdscan.language_pages(docs, first) & mdscan.language_pages(docs, second)):
+        texts = [(docs / lang / rel).read_text(encoding="utf-8") for lang in (first, second)]
+        for detail in compare(*texts, first, second, anchors=False):
+            problems.append(Problem(f"docs/{second}/{rel}", 0, f"differs from docs/{first}/{rel}: {detail}"))
     return problems
 

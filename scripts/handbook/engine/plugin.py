@@ -15,6 +15,7 @@ on_post_build of the outermost build runs the post-build pipeline over the finis
 from __future__ import annotations
 
 import datetime
+import logging
 from copy import deepcopy
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -34,10 +35,13 @@ from handbook.downloads.cache import WorksheetOutputs, zip_name
 from handbook.downloads.worksheet_files import Imprint, print_html as worksheet_print_html
 from handbook.engine import serve_speed
 from handbook.project import GUIDE, Project
-from handbook.render import accessibility, glossary, page_meta, worksheet_pages
+from handbook.render import accessibility, chapters, glossary, lines, page_meta, translations, worksheet_pages
+from handbook import address
 from handbook.site import i18n, offline, pipeline
 from handbook.sources.history import History
 from handbook.sources.problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 
 class _Switch(c.BaseConfigOption):
@@ -129,15 +133,30 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.not_found: dict[str, str] = {}
         self.generated: dict[str, str] = {}
         self.nav = None
-        self.project, problems = Project.load(docs_dir)
-        problems = structure.check_docs(docs_dir) + safety.check(root) + problems
+        self.problems: list = []
+        problems = structure.check_files(docs_dir)  # first: only files that are safe to read are read
         if problems:
             self.languages.clear()
             self._fail(problems)
+        self.project, problems = Project.load(docs_dir)
+        problems = structure.check_docs(docs_dir) + safety.check(root) + problems
+        if problems and not self.serving:
+            self.languages.clear()
+            self._fail(problems)
+        # The preview never refuses an editor's text: it shows the pages and lists the problems, in
+        # the terminal and in a banner on every page. `mkdocs build` (and CI) stay strict.
+        self.problems = problems
+        for problem in problems:
+            log.warning("handbook: %s", problem)
         self.history = History(root)  # "last updated" dates
+        self.site_url = address.public(config.site_url)  # "" when unset or the preview's loopback address
+        handbook_extra = config.extra.get("handbook", {}) or {}
+        self.version = str(handbook_extra.get("version", ""))
         self.imprint = Imprint(handbook={lang: self._site_name(config, lang) for lang in languages.LANGUAGES},
-                               site_url=config.site_url or "")
-        self.outputs = WorksheetOutputs(self.cache_dir / "worksheets", self.imprint).build(self.project.worksheets)
+                               site_url=self.site_url, publisher=handbook_extra.get("publisher") or "",
+                               date=datetime.date.today().isoformat(), version=self.version)
+        self.outputs = WorksheetOutputs(self.cache_dir / "worksheets", self.imprint).build(
+            self.project.worksheets, self.project.statements)
         self.editions = editions.Editions(editions.PdfCache(self.cache_dir / "print"))
 
     def _site_name(self, config, lang: str) -> str:
@@ -159,7 +178,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for sheet in sheets:
                 own = {kind: links[(sheet.slug, kind)] for kind in ("pdf", "docx")}
                 src_uri = f"{lang}/worksheets/{sheet.slug}.md"
-                self.generated[src_uri] = worksheet_pages.page_markdown(sheet, lang, own, self.project.titles(lang))
+                self.generated[src_uri] = (
+                    worksheet_pages.page_markdown(sheet, lang, own, self.project.titles(lang))
+                    + translations.links_markdown(self.outputs.translation_links(sheet.slug, "../files/"), lang))
                 files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         return files
 
@@ -182,6 +203,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 markdown = glossary.render_page(markdown, self.project.glossary, self.lang, page.file.src_uri)
             elif rel == "worksheets/index.md":
                 markdown = self._worksheet_catalogue(markdown, page.file.src_uri)
+            elif rel == "lines-to-take.md":
+                markdown = lines.render_page(markdown, self.project.lines, self.lang, page.file.src_uri)
+            elif chapters.number_of(rel) is not None:
+                markdown = chapters.number_title(markdown, chapters.number_of(rel))
         except DataError as error:
             self._fail([error.problem])
         return markdown
@@ -201,7 +226,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if rel == "index.md":
             html = offline.add_home_block(html, self.lang)  # its size is filled in post-build
         if rel.startswith("chapters/") or rel == f"{GUIDE}.md":
-            html = glossary.first_mentions_only(html)
+            html = glossary.first_mentions_only(html, glossary.term_ids(self.project.glossary, self.lang))
         else:
             html = glossary.strip(html)
         if self.lang != languages.DEFAULT_LANGUAGE:
@@ -247,8 +272,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             lang=lang, chapters=chapters, guide=printable(f"{GUIDE}.md"),
             back_matter=[printable("glossary.md"), printable("resources.md")], appendix=appendix,
             site_url=self.imprint.site_url, handbook_name=self.imprint.handbook[lang],
-            version=str(config.extra.get("handbook", {}).get("version", "")),
-            date=datetime.date.today().isoformat()))
+            version=self.version, date=self.imprint.date, publisher=self.imprint.publisher_name(lang)))
 
     def on_page_context(self, context, page, config, nav):
         """"Last updated", "Edit this page", and the print and download links of chapters and the
@@ -256,10 +280,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         lang, rel = self.lang, self._relative(page)
         sheet = self.project.worksheet_source(PurePosixPath(rel).stem) if page.file.src_uri in self.generated else None
         data = {"glossary.md": ["docs/data/glossary.yml"],
-                "worksheets/index.md": [self.project.relative(s.source) for s in self.project.worksheets]}
+                "worksheets/index.md": [self.project.relative(s.source) for s in self.project.worksheets],
+                "lines-to-take.md": [self.project.relative(line.source) for line in self.project.lines]}
         meta = page_meta.describe(self.history, config.edit_uri, lang, rel, sheet, data)
         page.edit_url = meta.edit_url
         context["handbook_page"] = meta.template()
+        if self.problems:  # the preview's banner: this page's problems first, then the count of the others
+            own = f"docs/{lang}/{rel}"
+            context["handbook_problems"] = {
+                "page": [str(p) for p in self.problems if p.path == own],
+                "others": sum(1 for p in self.problems if p.path != own)}
         if rel.startswith("chapters/") or rel == "index.md":
             context["handbook_print"] = self._print_links(page, rel)
         return context
@@ -279,6 +309,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             "chapter": chapter,
             "labels": editions.labels(lang),
             "pdf": link(editions.chapter_file(PurePosixPath(rel).stem, lang)) if chapter else None,
+            "chapter_trainer": link(editions.chapter_trainer_file(PurePosixPath(rel).stem, lang)) if chapter else None,
             "reader": link(editions.handbook_file("reader", lang)),
             "trainer": link(editions.handbook_file("trainer", lang)),
         }
@@ -304,7 +335,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                   if i18n_plugin is not None else [])
         try:
             pipeline.run(pipeline.Finish(
-                site_root=self.site_root, site_url=config.site_url or "", other_languages=others,
+                site_root=self.site_root, site_url=self.site_url, other_languages=others,
                 not_found=self.not_found, worksheets=self.project.worksheets, outputs=self.outputs,
                 editions=self.editions, offline=self.offline, hosting=not self.serving or self.offline,
                 meta_policy=not self.serving))

@@ -103,7 +103,26 @@ def repair_page(page_html: str) -> str:
     page_html = _SWITCHER_LINK.sub(replace, page_html)
     page_html = page_html.replace(_SEARCH_SCROLLWRAP, '<div class="md-search__scrollwrap" data-md-scrollfix>', 1)
     page_html = page_html.replace(_SEARCH_META, '<div class="md-search-result__meta" role="status">', 1)
+    page_html = _valid_html(page_html)
     return _add_skip_link(page_html)
+
+
+# Material's markup that the Nu HTML Checker rejects, in partials no template block serves:
+_EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?) tabindex=""')  # nav section labels (nav-item.html)
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*?type="checkbox"[^>]*?) autocomplete="off"')  # base.html toggles
+_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(?P<inner>.*?)</label>', re.DOTALL)
+
+
+def _valid_html(page_html: str) -> str:
+    """Repairs that make Material's own markup valid HTML: no empty tabindex (a section label that
+    is not focusable simply has none), no autocomplete on check boxes (only text-like inputs take
+    it), and the table-of-contents title of a page without a table of contents is no label of a
+    control that is not there."""
+    page_html = _EMPTY_TABINDEX.sub(r"\1", page_html)
+    page_html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", page_html)
+    if 'id="__toc"' not in page_html:
+        page_html = _TOC_TITLE.sub(lambda m: f'<div class="md-nav__title">{m.group("inner")}</div>', page_html)
+    return page_html
 
 
 def _add_skip_link(page_html: str) -> str:

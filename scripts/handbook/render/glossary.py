@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -58,6 +59,8 @@ def abbreviations(terms: list[Term], lang: str) -> dict[str, str]:
     return glossary
 
 
+_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
+_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>.*?</h(?P=level)>", re.DOTALL)
 _ABBR = re.compile(r"<abbr title=\"(?P<title>[^\"]*)\">(?P<text>.*?)</abbr>", re.DOTALL)
 
 
@@ -66,17 +69,31 @@ def strip(page_html: str) -> str:
     return _ABBR.sub(lambda match: match.group("text"), page_html)
 
 
-def first_mentions_only(page_html: str) -> str:
+def term_ids(terms: list[Term], lang: str) -> dict[str, str]:
+    """{hover definition (as the abbr extension writes it into title=): the term's id}, so that a
+    definition can link to its full entry on the glossary page."""
+    return {html.escape(" ".join(term.text[lang]["definition"].split()), quote=True): term.id for term in terms}
+
+
+def first_mentions_only(page_html: str, ids: dict[str, str] | None = None) -> str:
     """Keep the hover definition on the first mention of each term in a page, and make it
     reachable by keyboard; later mentions become plain text so pages do not turn into a sea of
-    underlines and tab stops."""
+    underlines and tab stops. With `ids` (term_ids), each kept definition names its glossary entry
+    (data-glossary-term), for the pop-up's link to the full entry."""
     seen = set()
+    ids = ids or {}
+    # Inside a link's text a definition would be a focusable element inside another (invalid HTML,
+    # and two tab stops for one link), and in a heading it would interrupt the heading: there the
+    # term stays plain text.
+    plain = lambda outer: _ABBR.sub(lambda m: m.group("text"), outer.group(0))  # noqa: E731
+    page_html = _HEADING.sub(plain, _LINK.sub(plain, page_html))
 
     def replace(match: re.Match) -> str:
         title = match.group("title")
         if title in seen:
             return match.group("text")
         seen.add(title)
-        return f'<abbr title="{title}" tabindex="0">{match.group("text")}</abbr>'
+        term = f' data-glossary-term="{ids[title]}"' if title in ids else ""
+        return f'<abbr title="{title}" tabindex="0"{term}>{match.group("text")}</abbr>'
 
     return _ABBR.sub(replace, page_html)

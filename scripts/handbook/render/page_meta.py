@@ -47,12 +47,33 @@ def edit_url(edit_uri: str | None, lang: str, rel: str, generated_from: str | No
     return base + f"{lang}/{rel}"
 
 
+# Pages whose text is mostly data: "Edit this page" opens the page, a second link the data.
+DATA_SOURCES = {
+    "glossary.md": "docs/data/glossary.yml",
+    "lines-to-take.md": "docs/data/lines-to-take/",
+    "worksheets/index.md": "docs/data/worksheets/",
+}
+
+
+def data_url(edit_uri: str | None, rel: str) -> str | None:
+    """Where to edit the data behind a data-driven page: the file, or the folder (one file per
+    item) in the repository host's file list."""
+    path = DATA_SOURCES.get(rel)
+    if not path or not edit_uri:
+        return None
+    base = edit_uri if edit_uri.endswith("/") else edit_uri + "/"
+    if path.endswith("/"):
+        base = base.replace("/edit/", "/tree/", 1)
+    return base + path.removeprefix("docs/")
+
+
 @dataclass(frozen=True)
 class PageMeta:
     lang: str
     edit_url: str | None
     updated: dt.date | None
     generated: bool
+    data_url: str | None = None
 
     def template(self) -> dict:
         labels = strings.table(self.lang)["page"]
@@ -60,6 +81,7 @@ class PageMeta:
             "labels": labels,
             "edit_label": labels["edit_data"] if self.generated else labels["edit"],
             "edit_url": self.edit_url,
+            "data_url": self.data_url,
             "updated": ({"iso": self.updated.isoformat(), "text": format_date(self.updated, self.lang)}
                         if self.updated else None),
         }
@@ -72,4 +94,4 @@ def describe(history: History | None, edit_uri: str | None, lang: str, rel: str,
     made from ("docs/data/worksheets/w04-media-plan.yml")."""
     paths = sources(lang, rel, generated_from, data_files or {})
     return PageMeta(lang, edit_url(edit_uri, lang, rel, generated_from), last_updated(history, paths),
-                    generated_from is not None)
+                    generated_from is not None, None if generated_from else data_url(edit_uri, rel))

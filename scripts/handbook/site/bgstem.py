@@ -4,8 +4,9 @@ The rules live in one place: the RULES object of overrides/assets/javascripts/lu
 lunr.bg.min.js, the file that Material's search worker loads to stem the index and what the
 reader types (its header documents every rule). This module reads that object and applies it
 with the same few steps, so that the post-build can group the words of a page by stem before
-they go into the index (scripts/handbook/searchindex.py). tests/test_search_stemmer.py runs both
-implementations on every word of the built handbook and requires the same stems.
+they go into the index (scripts/handbook/site/searchindex.py).
+tests/browser/test_search_stemmer_browser.py runs both implementations on every word of the built
+handbook and requires the same stems.
 """
 
 from __future__ import annotations

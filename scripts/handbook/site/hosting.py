@@ -341,15 +341,3 @@ def headers_for(rules: list[Rule], url_path: str) -> list[tuple[str, str]]:
             for name, value in rule.headers:
                 joined.setdefault(name.lower(), (name, []))[1].append(value)
     return [(name, ", ".join(values)) for name, values in joined.values()]
-
-
-def url_paths_for(rel_path: str) -> list[str]:
-    """The URL paths at which a file of the site is served ('chapters/x/index.html' is also served
-    at '/chapters/x/')."""
-    paths = ["/" + rel_path]
-    pure = PurePosixPath(rel_path)
-    if pure.name == "index.html":
-        parent = pure.parent.as_posix()
-        paths.append("/" if parent == "." else f"/{parent}/")
-    return paths
-

@@ -31,8 +31,10 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from handbook import ROOT, strings
-from handbook.languages import human_size
+from markupsafe import Markup
+
+from handbook import ROOT, strings, templates
+from handbook.languages import LANGUAGES, human_size, url_prefix
 from handbook.downloads.cache import reproducible_zip, write_atomic
 from handbook.site.i18n import index_path
 
@@ -56,12 +58,8 @@ def zip_name(lang: str) -> str:
 
 def home_block(lang: str) -> str:
     """The offline box of a language's home page; the size is filled in after the ZIP is built."""
-    t = strings.table(lang)["offline"]
-    href = f"{DOWNLOADS}/{zip_name(lang)}"
-    return (f'{BLOCK_START}<div class="admonition info handbook-offline" id="offline">'
-            f'<p class="admonition-title">{t["title"]}</p>'
-            f'<p><a href="{href}" download>{t["link"]}</a> '
-            f'(ZIP, <span data-handbook-offline-size>…</span>) – {t["what"]}</p></div>{BLOCK_END}')
+    return templates.render("offline_home.html", t=strings.table(lang)["offline"], href=f"{DOWNLOADS}/{zip_name(lang)}",
+                            block_start=Markup(BLOCK_START), block_end=Markup(BLOCK_END))
 
 
 def add_home_block(page_html: str, lang: str) -> str:
@@ -125,6 +123,7 @@ def rewrite_links(page_html: str, page_rel: str, exists, site_url: str, local) -
     """Folder links → index.html; links to files outside the copy → the online site.
     `exists(rel)` says whether a site file exists, `local(rel)` whether it is in the copy."""
     folder = posixpath.dirname(page_rel)
+    home = posixpath.join(page_rel.split("/", 1)[0], "index.html") if page_rel.split("/", 1)[0] in LANGUAGES else "index.html"
 
     def swap(match: re.Match) -> str:
         url = match.group("url")
@@ -139,6 +138,8 @@ def rewrite_links(page_html: str, page_rel: str, exists, site_url: str, local) -
         if not exists(target):
             return match.group(0)
         if not local(target):
+            if not site_url:  # no public address: the home page's box says what needs the internet
+                return f'{match.group("lead")}{posixpath.relpath(home, folder or ".")}#offline"'
             online = urlunsplit(urlsplit(site_url.rstrip("/") + "/" + (rel + "/" if is_dir and rel else rel))
                                 ._replace(query=parts.query, fragment=parts.fragment))
             return f'{match.group("lead")}{online}"'
@@ -152,10 +153,15 @@ def rewrite_links(page_html: str, page_rel: str, exists, site_url: str, local) -
 
 
 def _note(lang: str, site_url: str) -> str:
+    """The home page's box in the offline copy: what needs the internet, and where it is (no
+    address when the build had no public address)."""
     t = strings.table(lang)["offline"]
-    url = site_url.rstrip("/") + "/" + ("" if lang == "bg" else f"{lang}/")
+    where = ""
+    if site_url:
+        url = site_url.rstrip("/") + "/" + url_prefix(lang)
+        where = f': <a href="{url}">{url}</a>'
     return (f'<div class="admonition info handbook-offline" id="offline"><p class="admonition-title">'
-            f'{t["title"]}</p><p>{t["note"]} <a href="{url}">{url}</a>.</p></div>')
+            f'{t["title"]}</p><p>{t["note"]}{where}.</p></div>')
 
 
 def _transform_page(text: str, page_rel: str, lang: str, site_url: str, exists, local) -> str:

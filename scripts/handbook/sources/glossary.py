@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.languages import LANGUAGES
-from handbook.sources.problems import DataError, Problem, load_yaml, require_text
+from handbook.sources.problems import DataError, load_yaml, require_text
 
 STATUSES = ("use", "care", "avoid")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,12 +61,3 @@ def load(path: Path) -> list[Term]:
             text[lang] = values
         terms.append(Term(term_id, status, str(entry.get("source") or ""), text))
     return terms
-
-
-def problems(path: Path) -> list[Problem]:
-    try:
-        load(path)
-    except DataError as error:
-        return [error.problem]
-    return []
-

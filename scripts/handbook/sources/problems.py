@@ -36,11 +36,27 @@ class DataError(ValueError):
         return Problem(str(self.path), 0, self.message)
 
 
+def _refuse_aliases(path: Path, text: str) -> None:
+    """YAML anchors and aliases (&name, *name) let a few lines expand into millions of values (a
+    "billion laughs" file); the handbook's data never needs them."""
+    try:
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                line = token.start_mark.line + 1
+                raise DataError(path, f"line {line}: YAML anchors and aliases (&name, *name) are not allowed in "
+                                      "the handbook's data; write the text out in full")
+    except yaml.YAMLError:
+        return  # the loader below reports malformed YAML with its line and column
+
+
 def load_yaml(path: Path):
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
         raise DataError(path, f"cannot be read ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise DataError(path, "is not UTF-8 text: save it with the encoding UTF-8") from error
+    _refuse_aliases(path, text)
     try:
         # libyaml's safe loader when PyYAML has it: the same YAML, several times faster (every build,
         # every `make serve` rebuild reads all data files).

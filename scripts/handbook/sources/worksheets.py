@@ -12,7 +12,9 @@ from handbook import strings
 from handbook.languages import LANGUAGES
 from handbook.sources.problems import DataError, load_yaml
 
-FIELD_TYPES = ("text", "long_text", "date", "checkboxes", "table", "rating")
+FIELD_TYPES = ("text", "long_text", "date", "checkboxes", "radio", "table", "rating", "signature")
+CHOICE_TYPES = ("checkboxes", "radio")
+MAX_FIELDS = 60  # rows of a table and lines of a long text: 1 to 30 (checked in _field)  # the types with options: several boxes, or one of them
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FILE = re.compile(r"^w(?P<number>\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.yml$")
 _TOP_KEYS = ("code", "title", "chapters", "purpose", "instructions", "training_use", "fields")
@@ -83,13 +85,14 @@ def _field(path: Path, index: int, raw, seen: set) -> Field:
     label = _bilingual(path, f"{where}, label", raw.get("label"))
     hint = _bilingual(path, f"{where}, hint", raw["hint"]) if raw.get("hint") is not None else None
     options, columns = (), ()
-    if kind == "checkboxes":
+    if kind in CHOICE_TYPES:
         raw_options = raw.get("options")
-        if not isinstance(raw_options, list) or len(raw_options) < 1:
-            raise DataError(path, f"{where}: a checkbox list needs options")
+        if not isinstance(raw_options, list) or len(raw_options) < (1 if kind == "checkboxes" else 2):
+            raise DataError(path, f"{where}: a {'checkbox list' if kind == 'checkboxes' else 'single choice'} "
+                                  f"needs options ({'one' if kind == 'checkboxes' else 'two'} or more)")
         options = tuple(_bilingual(path, f"{where}, option {n}", o) for n, o in enumerate(raw_options, 1))
     elif "options" in raw:
-        raise DataError(path, f"{where}: only a checkbox list has options (type is {kind})")
+        raise DataError(path, f"{where}: only a checkbox list or a single choice (radio) has options (type is {kind})")
     if kind == "table":
         raw_columns = raw.get("columns")
         if not isinstance(raw_columns, list) or not raw_columns:
@@ -133,6 +136,9 @@ def load(path: Path, chapter_stems: set[str] | None = None) -> Worksheet:
     if not isinstance(raw_fields, list) or not raw_fields:
         raise DataError(path, "fields: a worksheet needs at least one field")
     seen: set = set()
+    if len(raw_fields) > MAX_FIELDS:
+        raise DataError(path, f"has {len(raw_fields)} fields; a worksheet is a handout of a few pages with at most "
+                              f"{MAX_FIELDS} fields: split it into two worksheets")
     fields = tuple(_field(path, n, raw, seen) for n, raw in enumerate(raw_fields, 1))
     return Worksheet(
         slug=path.stem, code=code, title=_bilingual(path, "title", data["title"]),
@@ -154,7 +160,7 @@ def load_all(folder: Path, chapter_stems: set[str] | None = None) -> list[Worksh
 def choices(fld: Field, lang: str) -> list[str]:
     """The labels of the boxes of a checkbox list, or of a rating's five: "1 (poor)" … "5 (excellent)".
     The web preview, the PDF and the DOCX all use these."""
-    if fld.type == "checkboxes":
+    if fld.type in CHOICE_TYPES:
         return [option[lang] for option in fld.options]
     ui = strings.table(lang)["worksheet"]
     ends = {1: ui["rating_low"], 5: ui["rating_high"]}
