@@ -13,11 +13,30 @@ from handbook.sources.glossary import Term
 from handbook.sources.problems import DataError
 
 MARKER = "<!-- glossary-entries -->"
+
+
+def sort_key(headword: str) -> str:
+    """Alphabetical order in the term's own alphabet: case and leading quotes ignored (the
+    Cyrillic block of Unicode is in the Bulgarian alphabet's order)."""
+    return headword.lstrip("„“\"'«(").casefold()
+
+
+def alphabetical(terms: list[Term], lang: str) -> list[Term]:
+    return sorted(terms, key=lambda term: sort_key(term.text[lang]["term"]))
+
+
 def render_entries(terms: list[Term], lang: str) -> str:
-    """Markdown for the glossary page of one language."""
+    """Markdown for the glossary page of one language: an A–Z list of the first letters, then the
+    entries in alphabetical order."""
     other = other_language(lang)
     labels = strings.table(lang)["glossary"]
-    lines = [f"## {labels['terms']} {{ #terms }}", ""]
+    terms = alphabetical(terms, lang)
+    first_of: dict[str, str] = {}  # letter -> id of its first term
+    for term in terms:
+        first_of.setdefault(sort_key(term.text[lang]["term"])[:1].upper(), term.id)
+    jump = " ".join(f"[{letter}](#{term_id})" for letter, term_id in first_of.items())
+    lines = [f"## {labels['terms']} {{ #terms }}", "", jump, '{ .glossary-letters role="navigation" '
+             f'aria-label="{labels["letters"]}" }}', ""]
     for term in terms:
         own = term.text[lang]
         facts = [
