@@ -144,7 +144,7 @@ def boxes_beside_labels(path: Path, sheet_def: worksheets.Worksheet, lang: str) 
             field_id = next(i for i in labels if name == i or re.fullmatch(rf"{re.escape(i)}-\d+", name))
             choice = str(annot["/TU"])[len(labels[field_id]) + 2:]
             x0, y0, x1, y1 = [float(v) for v in annot["/Rect"]]
-            left, right = min(x0, x1), max(x0, x1)
+            right = max(x0, x1)
             top, bottom = height - max(y0, y1), height - min(y0, y1)
             words = words if words is not None else words_on(path, number)
             first = choice.split()[0]
