@@ -1,0 +1,2 @@
+"""Checks over the sources and the built pages: structure and language mirror, safety, lint,
+spelling, external links."""

@@ -1,0 +1,2 @@
+"""The editors' command line (`python -m handbook`): check, status, new-chapter, new-worksheet,
+linkcheck, doctor."""
