@@ -11,12 +11,17 @@ Support code lives in tests/support/, data files in tests/fixtures/<site-name>/.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 TESTS = Path(__file__).resolve().parent
+# The tools speak Bulgarian by default; the tests read their messages in English unless a test asks
+# for Bulgarian (tests/cli/test_languages.py, tests/unit/test_messages.py). Builds started by the
+# tests inherit this.
+os.environ["HANDBOOK_LANG"] = "en"
 sys.path.insert(0, str(TESTS.parent / "scripts"))
 
 from support.fixtures import cli, nginx, project_copy, secure_server, server, site, unzipped  # noqa: E402,F401

@@ -16,6 +16,7 @@ from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.downloads import translations
 from handbook.sources import glossary, lines, markdown, worksheets
 from handbook.sources.problems import DataError, Problem
+from handbook.strings import say
 
 GUIDE = "trainers-guide"  # the one page besides the chapters that worksheets may serve
 
@@ -87,7 +88,7 @@ class Project:
         for slug, items in project.statements.items():
             if project.worksheets and slug not in slugs:
                 problems.append(Problem(f"docs/data/translations/{slug}.yml", 0,
-                                        f"no worksheet {slug}: name the worksheet file the statement belongs to"))
+                                        say("project.no_worksheet", slug=slug)))
         return project, problems
 
     def page_stems(self) -> set[str]:

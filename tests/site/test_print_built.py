@@ -32,15 +32,16 @@ def headings(lang: str, rel: str):
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def page_texts(path: Path) -> tuple[str, ...]:
-    """The text of each page, as poppler's pdftotext extracts it."""
-    count = len(PdfReader(path).pages)
-    texts = []
-    for number in range(1, count + 1):
-        out = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
-                             capture_output=True, text=True, check=True).stdout
-        texts.append(" ".join(out.split()))
-    return tuple(texts)
+    """The text of each page, as poppler's pdftotext extracts it: one run for the whole file, pages
+    separated by form feeds (running it page by page re-reads the whole file each time)."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = out.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()  # pdftotext ends the last page with a form feed too
+    assert len(pages) == len(PdfReader(path).pages), path
+    return tuple(" ".join(page.split()) for page in pages)
 
 
 def downloads(site, lang):

@@ -55,12 +55,14 @@ def test_unsafe_files_are_reported_before_anything_reads_them(tmp_path, make, ex
     docs = _docs(tmp_path)
     make(docs)
     problems = structure.check_files(docs)
-    assert any(expected in p.message and p.path.startswith("docs/bg/") for p in problems), problems
+    assert any(expected in p.text("en") and p.path.startswith("docs/bg/") for p in problems), problems
 
 
 def test_a_heading_with_html_is_reported():
     problems = structure.check_page("docs/bg/x.md", "# Заглавие { #t }\n\n## <b>Важно</b> { #important }\n")
-    assert any("contains HTML" in p.message and p.line == 3 for p in problems)
+    assert any(p.message.key == "structure.html_in_heading" and p.line == 3 for p in problems)
+    assert any("заглавието „<b>Важно</b>“ съдържа HTML: напишете го като обикновен текст" in p.text("bg")
+               for p in problems)
 
 
 def test_a_worksheet_with_hundreds_of_fields_is_refused(tmp_path):
@@ -70,6 +72,20 @@ def test_a_worksheet_with_hundreds_of_fields_is_refused(tmp_path):
                     "instructions: {bg: а, en: a}\ntraining_use: {bg: а, en: a}\nfields:\n" + fields, encoding="utf-8")
     with pytest.raises(DataError, match="at most 60 fields"):
         worksheets.load(path)
+
+
+@pytest.mark.parametrize("make,expected", [
+    (lambda d: (d / "bg" / "page.md").write_bytes("# Глава\n".encode("cp1251")),
+     "docs/bg/page.md:1: файлът не е текст в UTF-8: отворете го в текстов редактор"),
+    (lambda d: (d / "bg" / "my page.md").write_text("# T { #t }\n", encoding="utf-8"),
+     "docs/bg/my page.md: името на файла „my page.md“ съдържа интервали, главни букви или букви извън "
+     "латинските a–z: преименувайте го, например на „my-page.md“"),
+    (lambda d: (d / "bg" / "глава").write_text("# T { #t }\n", encoding="utf-8"), "например на „ime-na-latinica“"),
+])
+def test_unsafe_files_are_reported_in_bulgarian(tmp_path, make, expected):
+    docs = _docs(tmp_path)
+    make(docs)
+    assert any(expected in p.text("bg") for p in structure.check_files(docs))
 
 
 def test_the_real_docs_pass():

@@ -69,3 +69,26 @@ def test_status_lists_answers_to_recheck(tmp_path):
     text = status.render_text(report)
     assert "docs/data/lines-to-take/old-one.yml (checked 2024-01-15)" in text
     assert "new-one" not in text.split("re-check")[-1]
+
+
+def test_mistakes_are_named_in_bulgarian_by_default(tmp_path):
+    path = write(tmp_path, "a-b", GOOD.format(id="a-b", checked="2026-11-30").replace("topic: jobs", "topic: weather"))
+    with pytest.raises(DataError) as error:
+        lines.load(path)
+    assert error.value.message.key == "lines.bad_topic"
+    assert "topic “weather” is not one of benefits, jobs" in error.value.text("en")
+    assert "темата „weather“ не е от допустимите – в topic изберете една от: benefits, jobs" in error.value.text("bg")
+    title = GOOD.format(id="a-b", checked="2026-11-30").replace('en: "Law"', 'en: ""')
+    with pytest.raises(DataError) as error:
+        lines.load(write(tmp_path, "a-b", title))
+    assert error.value.text("en").endswith("source 1, title en: missing or empty")
+    assert error.value.text("bg").endswith("източник 1, заглавие на „en“: липсва текст – попълнете го")
+
+
+def test_a_page_without_its_marker_is_named_in_both_languages():
+    from handbook.render import lines as render
+    with pytest.raises(DataError) as error:
+        render.render_page("# Отговори\n", [], "bg", "docs/bg/lines-to-take.md")
+    assert "the lines-to-take page needs the line <!-- lines-to-take -->" in error.value.text("en")
+    assert "страницата „Отговори на често задавани въпроси“ трябва да съдържа реда <!-- lines-to-take -->" \
+        in error.value.text("bg")

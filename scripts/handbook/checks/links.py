@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from handbook.sources import markdown as mdscan
+from handbook.strings import Message, say
 from handbook import languages
 
 USER_AGENT = "Mozilla/5.0 (compatible; clarinet-handbook-linkcheck/1.0)"
@@ -31,7 +32,7 @@ DEAD_STATUSES = {404, 410}
 class Result:
     url: str
     state: str  # "ok", "dead" or "unsure"
-    detail: str
+    detail: "Message | str"  # a Message in the catalogue area `links`
 
 
 def external_links(root: Path) -> dict[str, list[tuple[str, int]]]:
@@ -93,50 +94,49 @@ def check_url(url: str, timeout: float = 15.0) -> Result:
             with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
                 if method == "GET":
                     response.read(1024)
-                return Result(url, "ok", f"HTTP {response.status}")
+                return Result(url, "ok", say("links.ok", status=response.status))
         except urllib.error.HTTPError as error:
             last = error.code
             if error.code in DEAD_STATUSES and method == "GET":
-                return Result(url, "dead", f"HTTP {error.code}")
+                return Result(url, "dead", say("links.not_found", status=error.code))
             continue  # some servers answer HEAD wrongly: try GET
         except urllib.error.URLError as error:
             reason = error.reason
             if isinstance(reason, socket.gaierror):
-                return Result(url, "dead", "the host name does not exist")
+                return Result(url, "dead", say("links.no_such_host"))
             if isinstance(reason, ConnectionRefusedError):
-                return Result(url, "dead", "the connection was refused")
+                return Result(url, "dead", say("links.refused"))
             if isinstance(reason, (socket.timeout, TimeoutError)):
-                return Result(url, "unsure", "no answer in time")
-            return Result(url, "unsure", f"could not connect ({reason})")
+                return Result(url, "unsure", say("links.timeout"))
+            return Result(url, "unsure", say("links.no_connection", reason=reason))
         except (socket.timeout, TimeoutError):
-            return Result(url, "unsure", "no answer in time")
+            return Result(url, "unsure", say("links.timeout"))
         except (OSError, ValueError) as error:
-            return Result(url, "unsure", f"could not connect ({error})")
-    return Result(url, "unsure", f"HTTP {last}: the site did not let the check through; check it in a browser")
+            return Result(url, "unsure", say("links.no_connection", reason=error))
+    return Result(url, "unsure", say("links.blocked", status=last))
 
 
 def run(root: Path, out=print, workers: int = 8, timeout: float = 15.0) -> int:
+    """Check every external link and print the report in the editor's language (see
+    strings.editor_language); 1 when a link is dead, else 0."""
     links = external_links(root)
     if not links:
-        out("No external links to check.")
+        out(str(say("links.no_links")))
         return 0
     hosts = {urlsplit(url).hostname for url in links}
     if not network_available(sorted(links, key=lambda u: urlsplit(u).hostname or "")):
-        out(f"No network: none of the {len(hosts)} sites linked from the handbook could be reached, "
-            f"so the {len(links)} external links were not checked (skipped). Run `make linkcheck` "
-            "again when you are online.")
+        out(str(say("links.no_network", hosts=len(hosts), links=len(links))))
         return 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda url: check_url(url, timeout), sorted(links)))
     dead = [r for r in results if r.state == "dead"]
     unsure = [r for r in results if r.state == "unsure"]
-    for title, group in (("Dead links – fix or replace them:", dead),
-                         ("Could not be verified – check them in a browser:", unsure)):
+    for title, group in ((say("links.dead_title"), dead), (say("links.unsure_title"), unsure)):
         if group:
-            out(title)
+            out(str(title))
             for result in group:
                 where = ", ".join(f"{path}:{line}" for path, line in links[result.url])
-                out(f"  {result.url} – {result.detail}\n    in {where}")
-    out(f"Checked {len(results)} external links on {len(hosts)} sites: {len(dead)} dead, "
-        f"{len(unsure)} could not be verified, {len(results) - len(dead) - len(unsure)} fine.")
+                out(f"  {result.url} – {result.detail}\n    {say('links.found_in', where=where)}")
+    out(str(say("links.summary", checked=len(results), hosts=len(hosts), dead=len(dead), unsure=len(unsure),
+                fine=len(results) - len(dead) - len(unsure))))
     return 1 if dead else 0

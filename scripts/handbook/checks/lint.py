@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.sources import markdown as mdscan
+from handbook.sources.problems import Problem
+from handbook.strings import say
 from handbook import languages
 
 
@@ -35,16 +37,21 @@ _LINK_NO_TEXT = re.compile(r"(?<!!)\[\s*\]\([^)]+\)")
 _BARE_URL = re.compile(r"(?<![(<\"'=\w/])https?://[^\s<>()\]]+")
 
 
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    rule: str
-    message: str
+@dataclass(frozen=True, order=True)
+class Finding(Problem):
+    """A Problem found by a lint rule (named in brackets after the message), and whether
+    `make check` can fix it; its message is a Message in the catalogue area `lint`."""
+
+    rule: str = ""
     fixable: bool = False
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message} [{self.rule}]"
+    def text(self, lang: str | None = None) -> str:
+        """`path:line: message [rule]` in a language (default: the editor's)."""
+        return f"{super().text(lang)} [{self.rule}]"
+
+
+def _finding(path: str, line: int, rule: str, key: str, fixable: bool = False, **params) -> Finding:
+    return Finding(path, line, say(f"lint.{key}", **params), rule, fixable)
 
 
 # --- protecting what is not prose --------------------------------------------------------------
@@ -113,10 +120,10 @@ def lint_text(path: str, markdown: str, language: str | None) -> tuple[list[Find
     for number, text in enumerate(all_lines, start=1):
         # Whitespace rules apply everywhere, code included.
         if "\t" in text:
-            findings.append(Finding(path, number, "tab", "tab character; use spaces (four per level)", True))
+            findings.append(_finding(path, number, "tab", "tab", True))
             text = text.expandtabs(4)
         if _TRAILING.search(text):
-            findings.append(Finding(path, number, "trailing-space", "trailing whitespace", True))
+            findings.append(_finding(path, number, "trailing-space", "trailing_space", True))
             text = _TRAILING.sub("", text)
         if number in code:
             blank_run = 0
@@ -125,7 +132,7 @@ def lint_text(path: str, markdown: str, language: str | None) -> tuple[list[Find
         if not text.strip():
             blank_run += 1
             if blank_run > 1:
-                findings.append(Finding(path, number, "blank-lines", "more than one blank line in a row", True))
+                findings.append(_finding(path, number, "blank-lines", "blank_lines", True))
                 continue  # dropped by the fix
             fixed.append(text)
             continue
@@ -134,92 +141,74 @@ def lint_text(path: str, markdown: str, language: str | None) -> tuple[list[Find
             opened, indent = admonition_open
             body_indent = len(text) - len(text.lstrip(" "))
             if body_indent < indent + 4:
-                findings.append(Finding(
-                    path, opened, "admonition-body",
-                    "admonition without an indented body: indent its text by four spaces under the "
-                    "`!!!`/`???` line, or it is shown outside the box"))
+                findings.append(_finding(path, opened, "admonition-body", "admonition_body"))
             admonition_open = None
         admonition = mdscan.ADMONITION.match(text)
         if text.lstrip().startswith(("!!!", "???")):
             if not admonition or not admonition.group("type"):
-                findings.append(Finding(
-                    path, number, "admonition-syntax",
-                    'admonition line not understood: write `!!! example "Title"` or '
-                    '`??? trainer "Title"` (the title in straight double quotes)'))
+                findings.append(_finding(path, number, "admonition-syntax", "admonition_syntax"))
             else:
                 kind = admonition.group("type")
                 if not admonition.group("space"):
-                    findings.append(Finding(path, number, "admonition-syntax",
-                                            f"put a space between `{admonition.group('marker')}` and “{kind}”", True))
+                    findings.append(_finding(path, number, "admonition-syntax", "admonition_space", True,
+                                             marker=admonition.group("marker"), kind=kind))
                     marker_end = len(admonition.group("indent")) + len(admonition.group("marker"))
                     text = text[:marker_end] + " " + text[marker_end:]
                 if kind.lower() not in ADMONITION_TYPES:
-                    findings.append(Finding(
-                        path, number, "admonition-type",
-                        f"unknown admonition type “{kind}”; use one of example, note, tip, warning, "
-                        "trainer (or another Material type)"))
+                    findings.append(_finding(path, number, "admonition-type", "admonition_type", kind=kind))
                 admonition_open = (number, len(admonition.group("indent")))
             fixed.append(text)
             continue
         if _NO_SPACE_HEADING.match(text):
-            findings.append(Finding(
-                path, number, "heading-space",
-                "a line starting with # is a heading: put a space after the #, or reword so that the "
-                "line does not start with # (a hashtag)"))
+            findings.append(_finding(path, number, "heading-space", "heading_hash"))
         if _MANY_SPACES_HEADING.match(text):
-            findings.append(Finding(path, number, "heading-space", "more than one space after the #", True))
+            findings.append(_finding(path, number, "heading-space", "heading_spaces", True))
             text = _MANY_SPACES_HEADING.sub(lambda m: m.group(1) + " ", text)
         heading = mdscan.HEADING_LINE.match(text)
         blank_after = False
         if heading and heading.group("space"):
             if number > 1 and all_lines[number - 2].strip() and (number - 1) not in code:
-                findings.append(Finding(path, number, "heading-blank-line", "no blank line before the heading", True))
+                findings.append(_finding(path, number, "heading-blank-line", "blank_before_heading", True))
                 fixed.append("")
             if number < len(all_lines) and all_lines[number].strip():
-                findings.append(Finding(path, number, "heading-blank-line", "no blank line after the heading", True))
+                findings.append(_finding(path, number, "heading-blank-line", "blank_after_heading", True))
                 blank_after = True
         marker = _LIST_MARKER.match(text)
         if marker and not text.lstrip().startswith("**"):
-            findings.append(Finding(path, number, "list-marker", "list items start with “- ”", True))
+            findings.append(_finding(path, number, "list-marker", "list_marker", True))
             text = _LIST_MARKER.sub(lambda m: f"{m.group('indent')}-{m.group('space')}", text, count=1)
         task = _BAD_TASK.match(text)
         if task:
             box = "[x]" if task.group("box").strip() else "[ ]"
-            findings.append(Finding(path, number, "task-list",
-                                    "a task list item is written “- [ ] …” or “- [x] …”", True))
+            findings.append(_finding(path, number, "task-list", "task_list", True))
             text = task.group("head") + box + text[task.end():]
         prose = _prose_parts(text)
         if _SPACED_HYPHEN.search(prose) and not prose.lstrip().startswith("|"):
-            findings.append(Finding(path, number, "dash", "a spaced hyphen “ - ” between words is a dash: “ – ”", True))
+            findings.append(_finding(path, number, "dash", "dash", True))
             text = _map_prose(text, lambda part: _SPACED_HYPHEN.sub(" – ", part))
         if language == "bg" and '"' in _prose_parts(text):
             quoted = _bulgarian_quotes(text)
             if quoted is None:
-                findings.append(Finding(path, number, "quotes-bg",
-                                        "straight quote \" in Bulgarian text that does not pair up; use „…“"))
+                findings.append(_finding(path, number, "quotes-bg", "quotes_unpaired"))
             else:
-                findings.append(Finding(path, number, "quotes-bg", "Bulgarian text uses „…“ quotes, not \"…\"", True))
+                findings.append(_finding(path, number, "quotes-bg", "quotes_bg", True))
                 text = quoted
         for match in _EMPTY_LINK.finditer(text):
-            findings.append(Finding(path, number, "empty-link", f"link “{match.group('text')}” has no target"))
+            findings.append(_finding(path, number, "empty-link", "empty_link_target", text=match.group("text")))
         if _LINK_NO_TEXT.search(text):
-            findings.append(Finding(path, number, "empty-link", "link without text: readers need words to click"))
+            findings.append(_finding(path, number, "empty-link", "link_no_text"))
         for match in _BARE_URL.finditer(mdscan.INLINE_CODE.sub(lambda m: " " * len(m.group(0)), text)):
-            findings.append(Finding(
-                path, number, "bare-url",
-                f"bare address {match.group(0)}: write it as a link with a readable text, "
-                "[Name of the source](https://…)"))
+            findings.append(_finding(path, number, "bare-url", "bare_url", url=match.group(0)))
         fixed.append(text)
         if blank_after:
             fixed.append("")
     if admonition_open is not None:
-        findings.append(Finding(path, admonition_open[0], "admonition-body",
-                                "admonition without an indented body at the end of the page"))
+        findings.append(_finding(path, admonition_open[0], "admonition-body", "admonition_body_end"))
     while fixed and not fixed[-1].strip():
         fixed.pop()
-        findings.append(Finding(path, len(all_lines), "final-newline", "blank lines at the end of the file", True))
+        findings.append(_finding(path, len(all_lines), "final-newline", "trailing_blank_lines", True))
     if not ends_with_newline and markdown:
-        findings.append(Finding(path, len(all_lines), "final-newline", "the file does not end with a newline", True))
+        findings.append(_finding(path, len(all_lines), "final-newline", "no_final_newline", True))
     return findings, "\n".join(fixed) + "\n"
 
 

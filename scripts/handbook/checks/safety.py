@@ -31,22 +31,13 @@ from urllib.parse import urlsplit
 
 from handbook.sources import markdown as mdscan
 from handbook.sources.problems import Problem
+from handbook.strings import Message, say
 
 TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".txt", ".html", ".htm", ".svg", ".json", ".csv"}
 
-FORBIDDEN_ELEMENTS = {
-    "script": "embed nothing that runs code: link to the page or the video instead",
-    "iframe": "link to the page or the video instead of embedding it",
-    "frame": "link to the page instead of embedding it",
-    "frameset": "link to the page instead of embedding it",
-    "object": "link to the file instead of embedding it",
-    "embed": "link to the file instead of embedding it",
-    "applet": "link to the page instead",
-    "style": "styles belong in overrides/assets/stylesheets/handbook.css",
-    "base": "the site sets its own base address; remove it",
-    "meta": "the theme writes the page's <meta> elements; remove it (a redirect or refresh is never allowed)",
-    "link": "the theme links the site's stylesheets; remove it",
-}
+# Each element's message (safety.element_<tag> in strings/*.yml) says what to do instead.
+FORBIDDEN_ELEMENTS = {tag: say(f"safety.element_{tag}") for tag in (
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "base", "meta", "link")}
 # Attributes whose value is an address the browser loads or navigates to.
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite",
                   "srcset", "ping", "manifest", "codebase", "longdesc", "lowsrc", "dynsrc"}
@@ -59,15 +50,15 @@ _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<url>\S+?)>?(?:\s|$)")
 _CSS_URL = re.compile(r"url\s*\(", re.IGNORECASE)
 
 
-def _scheme_problem(url: str) -> str | None:
+def _scheme_problem(url: str) -> Message | None:
     """What is wrong with an address after decoding, or None."""
     cleaned = _IGNORED_IN_URL.sub("", html.unescape(url or ""))
     match = _UNSAFE_SCHEME.match(cleaned)
     if match:
         scheme = match.group(1).lower()
         if scheme == "data":
-            return "a data: address is not allowed; put the file in the repository and link to it"
-        return f"{scheme}: addresses are not allowed; link to a page or a file"
+            return say("safety.data_address")
+        return say("safety.scheme_address", scheme=scheme)
     return None
 
 
@@ -88,7 +79,7 @@ class _Scanner(HTMLParser):
     def __init__(self, theme: bool = False):
         super().__init__(convert_charrefs=True)
         self.theme = theme
-        self.found: list[tuple[int, str]] = []
+        self.found: list[tuple[int, Message]] = []
         self.in_head = False
         self.article_depth = 0  # > 0 inside <article>
 
@@ -109,7 +100,7 @@ class _Scanner(HTMLParser):
             self.in_head = False
         elif tag == "article" and self.article_depth:
             self.article_depth -= 1
-    def _report(self, message: str) -> None:
+    def _report(self, message: Message) -> None:
         self.found.append((self.getpos()[0], message))
 
     # --- the rules ----------------------------------------------------------------------------
@@ -136,14 +127,13 @@ class _Scanner(HTMLParser):
             self.in_head = tag == "head"
         attrs = {name.lower(): (value or "") for name, value in attr_list}
         if tag in FORBIDDEN_ELEMENTS and not self._theme_allows(tag, attrs):
-            self._report(f"<{tag}> is not allowed here: {FORBIDDEN_ELEMENTS[tag]}")
+            self._report(FORBIDDEN_ELEMENTS[tag])
             return
         for name, value in attrs.items():
             if name.startswith("on"):
-                self._report(f"inline event handler {name}= is not allowed; remove it (the handbook's "
-                             "scripts live in overrides/assets/javascripts/)")
+                self._report(say("safety.event_handler", name=name))
             elif name == "style" and _CSS_URL.search(value) and self._content():
-                self._report("a style attribute with url(…) loads a file; remove it")
+                self._report(say("safety.style_url"))
             elif name in URL_ATTRIBUTES:
                 urls = _srcset_urls(value) if name == "srcset" else [value]
                 for url in urls:
@@ -152,26 +142,25 @@ class _Scanner(HTMLParser):
     def _url(self, tag: str, name: str, url: str) -> None:
         problem = _scheme_problem(url)
         if problem and not (self.theme and not self._content() and url.startswith("data:image/")):
-            self._report(f"<{tag} {name}=…>: {problem}")
+            self._report(say("safety.in_attribute", tag=tag, name=name, problem=problem))
             return
         if tag in RESOURCE_ELEMENTS and name != "href" and _other_host(url):
-            what = "an image" if tag in {"img", "picture", "image"} else f"a <{tag}>"
-            fix = ("put the image in the repository (docs/assets/…) and use its relative path"
-                   if what == "an image" else "link to it instead (the reader follows a link; a page "
-                   "never loads anything from another host by itself)")
-            self._report(f"{what} from another host ({url}) is not allowed: {fix}")
+            if tag in {"img", "picture", "image"}:
+                self._report(say("safety.image_other_host", url=url))
+            else:
+                self._report(say("safety.resource_other_host", tag=tag, url=url))
         if name in ("action", "formaction") and _other_host(url):
-            self._report(f"a form sending to another host ({url}) is not allowed; remove the form")
+            self._report(say("safety.form_other_host", url=url))
 
 
-def _scan(text: str, theme: bool = False) -> list[tuple[int, str]]:
+def _scan(text: str, theme: bool = False) -> list[tuple[int, Message]]:
     scanner = _Scanner(theme)
     scanner.feed(text)
     scanner.close()
     return scanner.found
 
 
-def _markdown(text: str) -> list[tuple[int, str]]:
+def _markdown(text: str) -> list[tuple[int, Message]]:
     """Markdown links and images, and <javascript:…> autolinks."""
     found = []
     for line in mdscan.prose_lines(text):
@@ -179,23 +168,22 @@ def _markdown(text: str) -> list[tuple[int, str]]:
         for match in mdscan.LINK.finditer(prose):
             problem = _scheme_problem(mdscan.strip_target(match.group("target")))
             if problem:
-                found.append((line.number, f"link “{match.group('text')}”: {problem}"))
+                found.append((line.number, say("safety.in_link", text=match.group("text"), problem=problem)))
         for match in mdscan.IMAGE.finditer(prose):
             target = mdscan.strip_target(match.group("src"))
             problem = _scheme_problem(target)
             if problem:
-                found.append((line.number, f"image “{match.group('alt')}”: {problem}"))
+                found.append((line.number, say("safety.in_image", alt=match.group("alt"), problem=problem)))
             elif _other_host(target):
-                found.append((line.number, f"an image from another host ({target}) is not allowed: put the image "
-                                           "in the repository (docs/assets/…) and use its relative path"))
+                found.append((line.number, say("safety.image_other_host", url=target)))
     for number, line in enumerate(text.splitlines(), start=1):
         if _AUTOLINK.search(line):
-            found.append((number, "javascript: and vbscript: links are not allowed; link to a page or a file"))
+            found.append((number, say("safety.script_autolink")))
         reference = _REFERENCE.match(line)
         if reference:
             problem = _scheme_problem(reference.group("url"))
             if problem:
-                found.append((number, f"link reference: {problem}"))
+                found.append((number, say("safety.in_reference", problem=problem)))
     return found
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from handbook.sources import markdown as mdscan
+from handbook.strings import Message, MessageError, say
 from handbook import languages
 
 DICTIONARIES = {"bg": "bg_BG", "en": "en_GB"}
@@ -46,26 +47,40 @@ _ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:")
 _REFERENCE_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
 
 
-class SpellingUnavailable(RuntimeError):
-    """hunspell or one of its dictionaries is not installed."""
+class SpellingUnavailable(MessageError, RuntimeError):
+    """hunspell or one of its dictionaries is not installed; its message is a Message."""
 
 
 @dataclass(frozen=True)
 class Misspelling:
+    """A word to fix (or to add to a word list), like a sources.problems.Problem: `path`, `line`,
+    `message` (a Message in the catalogue area `spelling`), `text(lang)` and `str()`."""
+
     path: str
     line: int
     word: str
-    language: str  # dictionary language: "bg" or "en"
+    language: str  # dictionary language: "bg" or "en", or "mixed" (Latin and Cyrillic letters)
     suggestions: tuple = ()
 
-    def __str__(self) -> str:
-        hint = f" (did you mean {', '.join(self.suggestions)}?)" if self.suggestions else ""
+    rule = "spelling"
+    fixable = False
+
+    @property
+    def message(self) -> Message:
         if self.language == "mixed":
-            return (f"{self.path}:{self.line}: “{self.word}” mixes Latin and Cyrillic letters; "
-                    "retype it in one alphabet")
-        return (f"{self.path}:{self.line}: “{self.word}” is not in the {DICTIONARIES[self.language]} "
-                f"dictionary{hint}; fix the typo, or if it is a name or term add it to "
-                f"{(WORDLIST_DIR / (self.language + '.txt')).as_posix()}")
+            return say("spelling.mixed", word=self.word)
+        where = {"word": self.word, "dictionary": DICTIONARIES[self.language],
+                 "wordlist": (WORDLIST_DIR / (self.language + ".txt")).as_posix()}
+        if self.suggestions:
+            return say("spelling.unknown_with_suggestions", suggestions=", ".join(self.suggestions), **where)
+        return say("spelling.unknown", **where)
+
+    def text(self, lang: str | None = None) -> str:
+        """The misspelling in a language (default: the editor's, see strings.editor_language)."""
+        return f"{self.path}:{self.line}: {self.message.text(lang)}"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 # --- text extraction ------------------------------------------------------------------------
@@ -188,9 +203,8 @@ def require_hunspell() -> None:
         if not any((Path(folder) / f"{dictionary}.dic").exists() for folder in _dictionary_dirs()):
             lacking.append(PACKAGES[lang])
     if lacking:
-        raise SpellingUnavailable(
-            "the spelling check needs " + ", ".join(lacking) + ": run `make system-deps` "
-            "(or `sudo apt-get install -y " + " ".join(lacking) + "`)")
+        raise SpellingUnavailable(say("spelling.unavailable", lacking=", ".join(lacking),
+                                      packages=" ".join(lacking)))
 
 
 def _dictionary_dirs() -> list[str]:
@@ -205,7 +219,8 @@ def unknown_words(words: set[str], language: str) -> set[str]:
     result = subprocess.run(["hunspell", "-d", DICTIONARIES[language], "-i", "utf-8", "-l"],
                             input=listing.encode("utf-8"), capture_output=True, env=_hunspell_env())
     if result.returncode != 0:
-        raise SpellingUnavailable(f"hunspell failed: {result.stderr.decode('utf-8', 'replace').strip()}")
+        raise SpellingUnavailable(say("spelling.hunspell_failed",
+                                      error=result.stderr.decode("utf-8", "replace").strip()))
     flagged = set(result.stdout.decode("utf-8", "replace").split())
     # hunspell may report only a part of a hyphenated word; report the word as written.
     return {word for word in words if word in flagged or any(part in flagged for part in re.split(r"[-']", word))}

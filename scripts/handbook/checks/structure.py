@@ -16,6 +16,7 @@ from handbook.languages import LANGUAGES
 from handbook.sources.markdown import (ALT_ATTR, ASCII_ID, HTML_IMG, MD_IMAGE, anchors, content_lines, headings,
                                        language_pages, strip_front_matter)
 from handbook.sources.problems import Problem
+from handbook.strings import Message, say
 
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt", ".json", ".csv", ".svg", ".html"}
 MAX_TEXT_BYTES = 512 * 1024  # the longest chapter is about 60 KB; a larger file is a mistake
@@ -24,9 +25,9 @@ _FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _HTML_IN_HEADING = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 
 
-def _suggest(name: str) -> str:
+def _suggest(name: str) -> "str | Message":
     stem = re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-")
-    return stem or "a-name-in-latin-letters"
+    return stem or say("files.suggested_name")
 
 
 def check_files(docs_dir: Path) -> list[Problem]:
@@ -40,34 +41,30 @@ def check_files(docs_dir: Path) -> list[Problem]:
         if path.is_symlink():
             target = path.resolve()
             if root not in target.parents and target != root:
-                problems.append(Problem(rel, 0, "is a link to a file outside docs/; copy the file into docs/ "
-                                                "instead of linking to it"))
+                problems.append(Problem(rel, 0, say("files.link_outside")))
                 continue
         if path.is_dir() or not path.exists():
             continue
         if not _FILE_NAME.match(path.name):
-            problems.append(Problem(rel, 0, f"file name “{path.name}” has spaces, capitals or letters outside "
-                                            f"a–z: rename it, e.g. to “{_suggest(path.name)}”"))
+            problems.append(Problem(rel, 0, say("files.bad_name", name=path.name, suggestion=_suggest(path.name))))
         size = path.stat().st_size
         if path.suffix.lower() in TEXT_SUFFIXES:
             if size > MAX_TEXT_BYTES:
-                problems.append(Problem(rel, 0, f"is {size // 1024} KB; a page or data file has at most "
-                                                f"{MAX_TEXT_BYTES // 1024} KB: split it into several pages"))
+                problems.append(Problem(rel, 0, say("files.text_too_large", size=size // 1024,
+                                                    limit=MAX_TEXT_BYTES // 1024)))
                 continue
             data = path.read_bytes()
             if b"\0" in data:
-                problems.append(Problem(rel, 0, "is not a text file (it contains NUL bytes): save it as "
-                                                "plain text in UTF-8"))
+                problems.append(Problem(rel, 0, say("files.nul_bytes")))
                 continue
             try:
                 data.decode("utf-8")
             except UnicodeDecodeError as error:
                 line = data[:error.start].count(b"\n") + 1
-                problems.append(Problem(rel, line, "is not UTF-8 text: open it in an editor and save it with "
-                                                   "the encoding UTF-8"))
+                problems.append(Problem(rel, line, say("files.not_utf8")))
         elif size > MAX_FILE_BYTES:
-            problems.append(Problem(rel, 0, f"is {size // (1024 * 1024)} MB; a file in docs/ has at most "
-                                            f"{MAX_FILE_BYTES // (1024 * 1024)} MB: make the picture smaller"))
+            problems.append(Problem(rel, 0, say("files.too_large", size=size // (1024 * 1024),
+                                                limit=MAX_FILE_BYTES // (1024 * 1024))))
     return problems
 
 
@@ -79,45 +76,32 @@ def check_page(path: str, markdown: str) -> list[Problem]:
     page_headings = headings(markdown)
     h1_count = sum(1 for h in page_headings if h.level == 1)
     if page_headings and h1_count != 1:
-        problems.append(Problem(path, 0, f"has {h1_count} top-level headings (# …); a page has exactly one"))
+        problems.append(Problem(path, 0, say("structure.h1_count", count=h1_count)))
     for heading in page_headings:
         if _HTML_IN_HEADING.search(heading.text):
-            problems.append(Problem(
-                path, heading.line,
-                f"heading “{heading.text}” contains HTML; write the heading as plain text (use **bold** "
-                "or *italics* only in the text below it)"))
+            problems.append(Problem(path, heading.line, say("structure.html_in_heading", text=heading.text)))
         if heading.anchor is None:
-            problems.append(Problem(
-                path, heading.line,
-                f"heading “{heading.text}” has no explicit anchor; add one in ASCII, "
-                "the same in both languages, e.g. “## Title { #my-section }”"))
+            problems.append(Problem(path, heading.line, say("structure.no_anchor", text=heading.text)))
         elif not ASCII_ID.match(heading.anchor):
-            problems.append(Problem(
-                path, heading.line,
-                f"anchor “#{heading.anchor}” must be lower-case ASCII words joined by hyphens"))
+            problems.append(Problem(path, heading.line, say("structure.bad_anchor", anchor=heading.anchor)))
         elif heading.anchor in seen:
-            problems.append(Problem(
-                path, heading.line,
-                f"anchor “#{heading.anchor}” is used twice (first on line {seen[heading.anchor]})"))
+            problems.append(Problem(path, heading.line, say("structure.duplicate_anchor", anchor=heading.anchor,
+                                                            first=seen[heading.anchor])))
         else:
             seen[heading.anchor] = heading.line
         if previous_level and heading.level > previous_level + 1:
-            problems.append(Problem(
-                path, heading.line,
-                f"heading “{heading.text}” jumps from level {previous_level} to {heading.level}"))
+            problems.append(Problem(path, heading.line, say("structure.level_jump", text=heading.text,
+                                                            previous=previous_level, level=heading.level)))
         previous_level = heading.level
     body, offset = strip_front_matter(markdown)
     for number, line in content_lines(body):
         for image in MD_IMAGE.finditer(line):
             if not image.group("alt").strip():
-                problems.append(Problem(
-                    path, number + offset,
-                    f"image “{image.group('src')}” has no alt text; describe it in the page's "
-                    "language: ![description](…)"))
+                problems.append(Problem(path, number + offset, say("structure.image_no_alt", src=image.group("src"))))
         for tag in HTML_IMG.finditer(line):
             alt = ALT_ATTR.search(tag.group("attrs"))
             if not alt or not alt.group("alt").strip():
-                problems.append(Problem(path, number + offset, "<img> without alt text"))
+                problems.append(Problem(path, number + offset, say("structure.img_no_alt")))
     return problems
 
 
@@ -130,27 +114,26 @@ def check_mirror(docs_dir: Path, languages=LANGUAGES) -> list[Problem]:
         for lang in languages:
             if rel not in pages[lang]:
                 have = [other for other in languages if rel in pages[other]]
-                problems.append(Problem(
-                    f"docs/{have[0]}/{rel}", 0,
-                    f"exists in {', '.join(have)} but not in {lang}: add docs/{lang}/{rel} "
-                    "(same path, same anchors)"))
+                problems.append(Problem(f"docs/{have[0]}/{rel}", 0, say("structure.missing_page", have=", ".join(have),
+                                                                         lang=lang, rel=rel)))
     return problems
 
 
-def anchor_differences(reference: list[str], other: list[str], first: str, lang: str) -> list[str]:
+def anchor_differences(reference: list[str], other: list[str], first: str, lang: str) -> list[Message]:
     """How a page's heading anchors differ from its counterpart's: the one comparison of anchors,
-    used by the build, `make check` and `make status`."""
+    used by the build, `make check` and `make status` (Messages: `str()` writes them out in the
+    editor's language)."""
     if other == reference:
         return []
     missing = [a for a in reference if a not in other]
     extra = [a for a in other if a not in reference]
     detail = []
     if missing:
-        detail.append(f"headings only in {first}: {', '.join('#' + a for a in missing)}")
+        detail.append(say("structure.anchors_only_in", lang=first, anchors=", ".join("#" + a for a in missing)))
     if extra:
-        detail.append(f"headings only in {lang}: {', '.join('#' + a for a in extra)}")
+        detail.append(say("structure.anchors_only_in", lang=lang, anchors=", ".join("#" + a for a in extra)))
     if not detail:
-        detail.append(f"the same headings in a different order in {first} and {lang}")
+        detail.append(say("structure.anchors_order", first=first, lang=lang))
     return detail
 
 
@@ -166,8 +149,10 @@ def check_structure(docs_dir: Path, languages=LANGUAGES) -> list[Problem]:
                 continue
             detail = anchor_differences(reference, anchors(other_path.read_text(encoding="utf-8")), first, lang)
             if detail:
-                problems.append(Problem(
-                    f"docs/{lang}/{rel}", 0, f"headings differ from docs/{first}/{rel}: {'; '.join(detail)}"))
+                details = detail[0] if len(detail) == 1 else say("structure.anchors_both", missing=detail[0],
+                                                                 extra=detail[1])
+                problems.append(Problem(f"docs/{lang}/{rel}", 0, say("structure.headings_differ", first=first,
+                                                                     rel=rel, details=details)))
     return problems
 
 

@@ -19,6 +19,7 @@ from handbook import templates
 from handbook.downloads import pdf
 from handbook.languages import LANGUAGES
 from handbook.sources.problems import DataError, load_yaml, require_text
+from handbook.strings import say
 
 # The languages' own names, for download links in any language.
 NAMES = {"uk": "Українська", "ru": "Русский", "ar": "العربية"}
@@ -48,22 +49,22 @@ def load(path: Path) -> list[Translation]:
     """The translations (not the bg/en source texts) of one file, validated."""
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("languages"), dict):
-        raise DataError(path, "needs `worksheet:` and `languages:` (one block per language)")
+        raise DataError(path, say("translations.not_mapping"))
     worksheet = data.get("worksheet")
     if worksheet != Path(path).stem:
-        raise DataError(path, f"worksheet: must be the file name without .yml ({Path(path).stem})")
+        raise DataError(path, say("translations.worksheet_name", stem=Path(path).stem))
     direction = data.get("direction") or {}
     out = []
     for lang, block in data["languages"].items():
         if lang in LANGUAGES:
             continue  # the source texts; the worksheet itself serves these languages
         if lang not in NAMES:
-            raise DataError(path, f"languages: “{lang}” has no name in handbook.downloads.translations.NAMES")
+            raise DataError(path, say("translations.unknown_language", lang=lang))
         if not isinstance(block, dict):
-            raise DataError(path, f"languages.{lang}: needs title, statement, declaration, signature_labels, note")
+            raise DataError(path, say("translations.block_not_mapping", lang=lang))
         statement = block.get("statement")
         if not isinstance(statement, list) or not statement:
-            raise DataError(path, f"languages.{lang}.statement: a list of paragraphs")
+            raise DataError(path, say("translations.statement_not_list", lang=lang))
         labels = block.get("signature_labels") or {}
         out.append(Translation(
             worksheet=worksheet, lang=lang, rtl=direction.get(lang) == "rtl",

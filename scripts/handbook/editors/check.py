@@ -25,6 +25,7 @@ from handbook.checks import spelling
 from handbook.editors import status
 from handbook.project import Project
 from handbook.checks import structure
+from handbook.strings import editor_language, say, text
 
 FIX_COMMAND = "make check"
 
@@ -49,56 +50,66 @@ def _data(root: Path) -> list:
     return Project.load(root / "docs")[1]
 
 
-def run(root: Path, fix: bool, out=print) -> int:
-    """Run every stage; return 0 when nothing is left to fix, else 1."""
+def _text(item, lang: str) -> str:
+    """A problem, finding or message in `lang` (its own text(lang) when it has one, else str())."""
+    method = getattr(item, "text", None)
+    return method(lang) if callable(method) else str(item)
+
+
+def run(root: Path, fix: bool, out=print, lang: str | None = None) -> int:
+    """Run every stage; return 0 when nothing is left to fix, else 1. Everything is said in `lang`
+    (default: the editor's language, see strings.editor_language)."""
     root = Path(root)
+    lang = lang or editor_language()
     remaining = 0
 
-    def report(number: int, title: str, problems: list, extra: list | None = None) -> None:
+    def say_(key: str, **params) -> str:
+        return say(key, **params).text(lang)
+
+    def report(number: int, stage: str, problems: list, extra: list | None = None) -> None:
         nonlocal remaining
-        lines = [str(p) for p in problems] + (extra or [])
-        verdict = "ok" if not problems else f"{len(problems)} problem(s)"
-        out(f"{number}. {title}: {verdict}")
+        lines = [_text(p, lang) for p in problems] + (extra or [])
+        verdict = say_("check.ok") if not problems else say_("check.problems", count=len(problems))
+        out(f"{number}. {say_(stage)}: {verdict}")
         for line in lines:
             out(f"   {line}")
         remaining += len(problems)
 
     unreadable = _files(root)
     if unreadable:
-        report(1, "Files (UTF-8 text, sizes, names, nothing linked from outside docs/)", unreadable)
-        out(f"\n{remaining} file(s) to fix before the other checks can read them; then run `{FIX_COMMAND}` again.")
+        report(1, "check.stage_files", unreadable)
+        out("\n" + say_("check.files_first", count=remaining, command=FIX_COMMAND))
         return 1
-    report(1, "Structure (both languages, anchors, navigation, placeholders)", _structure(root))
+    report(1, "check.stage_structure", _structure(root))
 
     result = lint.run(root, fix=fix)
     notes = []
     if result.fixed_files:
         fixed = [f for f in result.findings if f.fixable and f.path in result.fixed_files]
-        notes = [f"fixed automatically: {f}" for f in fixed]
-        notes.append(f"({len(fixed)} fix(es) in {len(result.fixed_files)} file(s): review them with "
-                     "`git diff` and commit them)")
+        notes = [say_("check.fixed", finding=_text(f, lang)) for f in fixed]
+        notes.append(say_("check.fixed_summary", fixes=len(fixed), files=len(result.fixed_files)))
     problems = []
     for finding in result.remaining:
         if finding.fixable:
-            problems.append(f"{finding} – fixable automatically: run `{FIX_COMMAND}` on your computer "
-                            "and commit the result")
+            problems.append(say_("check.fixable", finding=_text(finding, lang), command=FIX_COMMAND))
         else:
-            problems.append(str(finding))
-    report(2, "Markdown lint", problems, notes)
+            problems.append(_text(finding, lang))
+    report(2, "check.stage_lint", problems, notes)
 
-    report(3, "HTML safety (no <script>, <iframe>, event handlers or javascript: links)", safety.check(root))
+    report(3, "check.stage_safety", safety.check(root))
 
     try:
         misspelt = spelling.check(root)
     except spelling.SpellingUnavailable as error:
-        misspelt = [f"spelling could not run: {error}"]
-    report(4, "Spelling (bg_BG and en_GB dictionaries + docs/data/wordlists/)", misspelt)
+        reason = _text(error, lang) if callable(getattr(error, "text", None)) else text(
+            getattr(error, "message", str(error)), lang)
+        misspelt = [say_("check.spelling_unavailable", reason=reason)]
+    report(4, "check.stage_spelling", misspelt)
 
-    report(5, "Glossary and worksheet data", _data(root))
+    report(5, "check.stage_data", _data(root))
 
     if remaining:
-        out(f"\n{remaining} problem(s) to fix. Fix them in the files named above, top to bottom, "
-            f"then run `{FIX_COMMAND}` again. CONTRIBUTING.md explains each check.")
+        out("\n" + say_("check.failed", count=remaining, command=FIX_COMMAND))
         return 1
-    out("\nAll checks passed.")
+    out("\n" + say_("check.passed"))
     return 0

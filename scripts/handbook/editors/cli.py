@@ -1,4 +1,4 @@
-"""The editors' command line: `python -m handbook.cli <command>` (wrapped by `make`).
+"""The editors' command line: `python -m handbook [--lang bg|en] <command>` (wrapped by `make`).
 
 Commands:
   doctor [--install]   check (and install, as root with apt) what pip cannot install
@@ -12,11 +12,16 @@ Commands:
   linkcheck            check the external links (needs a network; skips without one)
 
 Every command works on the project that holds this script, or on --root DIR.
+
+Everything it says (help, progress, problems) is in the editor's language: `--lang bg|en` before
+the command, else HANDBOOK_LANG, else the locale (LANG=en_GB.UTF-8 means English), else Bulgarian
+(strings.editor_language). The texts are in scripts/handbook/strings/*.yml.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -25,25 +30,28 @@ from handbook.checks import links as linkcheck
 from handbook.editors import scaffold
 from handbook.editors import status
 from handbook.editors import doctor as system
+from handbook.languages import LANGUAGES
 from handbook.sources.problems import DataError
+from handbook.strings import editor_language, say, text
 
 from handbook import ROOT
 
 
 def cmd_doctor(args) -> int:
-    return system.ensure(install=args.install)
+    return system.ensure(install=args.install, lang=args.lang)
 
 
 def cmd_check(args) -> int:
     fix = not args.no_fix and not checks.in_ci()
     if not fix and checks.in_ci():
-        print("CI is set: nothing is fixed automatically, fixable problems fail.\n")
-    return checks.run(args.root, fix=fix)
+        print(say("cli.ci_no_fix").text(args.lang) + "\n")
+    return checks.run(args.root, fix=fix, lang=args.lang)
 
 
 def cmd_status(args) -> int:
     report = status.collect(args.root)
-    print(status.render_markdown(report) if args.markdown else status.render_text(report))
+    render = status.render_markdown if args.markdown else status.render_text
+    print(render(report, lang=args.lang))
     return 1 if report.failed else 0
 
 
@@ -51,24 +59,22 @@ def _titles(args) -> dict:
     return {"bg": args.title_bg, "en": args.title_en}
 
 
+def _created(args, created: list[Path], page: str, next_steps: str) -> None:
+    for path in created:
+        print(say("cli.created", path=path.relative_to(args.root).as_posix()).text(args.lang))
+    print(say(next_steps, page=page).text(args.lang))
+
+
 def cmd_new_chapter(args) -> int:
     created = scaffold.new_chapter(args.root, args.slug, _titles(args))
     page = created[0].relative_to(args.root / "docs" / "bg").as_posix()
-    for path in created:
-        print(f"created {path.relative_to(args.root).as_posix()}")
-    print(f"added {page} to the navigation in mkdocs.yml\n\nNext: replace every TODO in both files "
-          "(`make check` lists them), add the chapter to the list on both home pages (index.md), "
-          "then `make serve` to preview and `make check` before you commit.")
+    _created(args, created, page, "cli.chapter_next")
     return 0
 
 
 def cmd_new_worksheet(args) -> int:
     created = scaffold.new_worksheet(args.root, args.slug, _titles(args), args.chapter)
-    for path in created:
-        print(f"created {path.relative_to(args.root).as_posix()}")
-    print(f"added worksheets/{created[0].stem}.md to the navigation in mkdocs.yml\n\nNext: replace every "
-          "TODO in the definition, add the fields the worksheet needs, link to it from its chapter in both "
-          "languages, then `make serve` to preview the page and its PDF and DOCX, and `make check`.")
+    _created(args, created, f"worksheets/{created[0].stem}.md", "cli.worksheet_next")
     return 0
 
 
@@ -76,41 +82,77 @@ def cmd_linkcheck(args) -> int:
     return linkcheck.run(args.root)
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="handbook", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=lambda value: Path(value).resolve(), default=ROOT,
-                        help="the project folder (default: the one holding this script)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    doctor = commands.add_parser("doctor", help="check the system packages the tests need")
-    doctor.add_argument("--install", action="store_true", help="install what is missing (root + apt)")
+def _language(argv) -> str:
+    """The language asked for with --lang (looked at before the full parser is built, so that its
+    help is in that language too), else the editor's language."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", default="")
+    known, _ = early.parse_known_args(argv)
+    lang = known.lang.strip().lower()
+    return lang if lang in LANGUAGES else editor_language()
+
+
+def parser(lang: str) -> argparse.ArgumentParser:
+    """The command line, with every help text in `lang` (argparse's own words, such as "usage:",
+    stay English)."""
+    def words(key: str) -> str:
+        return say(f"cli.{key}").text(lang)
+
+    def new_parser(add, *args, **kwargs) -> argparse.ArgumentParser:
+        made = add(*args, add_help=False, **kwargs)
+        made.add_argument("-h", "--help", action="help", help=words("help_help"))
+        return made
+
+    main_parser = new_parser(argparse.ArgumentParser, prog="handbook", description=words("description"),
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    main_parser.add_argument("--root", type=lambda value: Path(value).resolve(), default=ROOT,
+                             help=words("root_help"))
+    main_parser.add_argument("--lang", type=str.lower, choices=LANGUAGES, default=lang, help=words("lang_help"))
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    doctor = new_parser(commands.add_parser, "doctor", help=words("doctor_help"))
+    doctor.add_argument("--install", action="store_true", help=words("install_help"))
     doctor.set_defaults(run=cmd_doctor)
-    check = commands.add_parser("check", help="run every fast check (fixes what it can, except in CI)")
-    check.add_argument("--no-fix", action="store_true", help="report fixable problems instead of fixing them")
+    check = new_parser(commands.add_parser, "check", help=words("check_help"))
+    check.add_argument("--no-fix", action="store_true", help=words("no_fix_help"))
     check.set_defaults(run=cmd_check)
-    state = commands.add_parser("status", help="translation status of every page and worksheet")
-    state.add_argument("--markdown", action="store_true", help="Markdown for a CI job summary")
+    state = new_parser(commands.add_parser, "status", help=words("status_help"))
+    state.add_argument("--markdown", action="store_true", help=words("markdown_help"))
     state.set_defaults(run=cmd_status)
-    for name, run, help_text in (("new-chapter", cmd_new_chapter, "create a chapter in both languages"),
-                                 ("new-worksheet", cmd_new_worksheet, "create a worksheet definition")):
-        new = commands.add_parser(name, help=help_text)
-        new.add_argument("slug", nargs="?", default="", help="e.g. media-literacy (numbered automatically)")
-        new.add_argument("--title-bg", default="", help="the title in Bulgarian")
-        new.add_argument("--title-en", default="", help="the title in English")
+    for name, run, help_key in (("new-chapter", cmd_new_chapter, "new_chapter_help"),
+                                ("new-worksheet", cmd_new_worksheet, "new_worksheet_help")):
+        new = new_parser(commands.add_parser, name, help=words(help_key))
+        new.add_argument("slug", nargs="?", default="", help=words("slug_help"))
+        new.add_argument("--title-bg", default="", help=words("title_bg_help"))
+        new.add_argument("--title-en", default="", help=words("title_en_help"))
         if name == "new-worksheet":
-            new.add_argument("--chapter", default="", help="the chapter it serves, e.g. 05-working-with-media")
+            new.add_argument("--chapter", default="", help=words("chapter_help"))
         new.set_defaults(run=run)
-    links = commands.add_parser("linkcheck", help="check the external links (skips without a network)")
+    links = new_parser(commands.add_parser, "linkcheck", help=words("linkcheck_help"))
     links.set_defaults(run=cmd_linkcheck)
-    args = parser.parse_args(argv)
+    return main_parser
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(_language(argv)).parse_args(argv)
+    # What the commands print without being handed the language (str() of a problem, linkcheck)
+    # follows HANDBOOK_LANG: set it for the command's run, and put it back afterwards (the tests run
+    # main() in-process).
+    before = os.environ.get("HANDBOOK_LANG")
+    os.environ["HANDBOOK_LANG"] = args.lang
     try:
         return args.run(args)
     except DataError as error:
-        print(error, file=sys.stderr)
+        print(error.text(args.lang), file=sys.stderr)
         return 1
     except scaffold.ScaffoldError as error:
-        print(f"{args.command}: {error}", file=sys.stderr)
+        print(f"{args.command}: {text(error.message, args.lang)}", file=sys.stderr)
         return 2
+    finally:
+        if before is None:
+            os.environ.pop("HANDBOOK_LANG", None)
+        else:
+            os.environ["HANDBOOK_LANG"] = before
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook import ROOT
+from handbook.strings import Message, editor_language, say
 
 VNU_VERSION = "26.9.27"  # the Nu HTML Checker, npm package vnu-jar
 TOOLS = ROOT / ".cache" / "tools"
@@ -24,7 +25,7 @@ TOOLS = ROOT / ".cache" / "tools"
 @dataclass(frozen=True)
 class Requirement:
     package: str  # the Debian package that provides it
-    why: str
+    why: Message  # what it is needed for (strings/*.yml, area `doctor`)
     present: callable
 
 
@@ -50,20 +51,20 @@ def _has_font(family: str):
 
 
 REQUIREMENTS = [
-    Requirement("chromium", "browser tests (headless Chromium driven by Playwright)", _has_command("chromium")),
-    Requirement("libpango-1.0-0", "PDF rendering with WeasyPrint", _has_library("pango-1.0")),
-    Requirement("libpangoft2-1.0-0", "PDF rendering with WeasyPrint", _has_library("pangoft2-1.0")),
-    Requirement("poppler-utils", "reading the text of built PDFs in the tests (pdftotext)", _has_command("pdftotext")),
-    Requirement("fonts-dejavu-core", "a Cyrillic fallback font for screenshots and PDFs", _has_font("DejaVu Sans")),
-    Requirement("nginx", "testing the generated nginx configuration (nginx-handbook.conf) with nginx itself",
+    Requirement("chromium", say("doctor.why_chromium"), _has_command("chromium")),
+    Requirement("libpango-1.0-0", say("doctor.why_pango"), _has_library("pango-1.0")),
+    Requirement("libpangoft2-1.0-0", say("doctor.why_pango"), _has_library("pangoft2-1.0")),
+    Requirement("poppler-utils", say("doctor.why_pdftotext"), _has_command("pdftotext")),
+    Requirement("fonts-dejavu-core", say("doctor.why_font"), _has_font("DejaVu Sans")),
+    Requirement("nginx", say("doctor.why_nginx"),
                 lambda: shutil.which("nginx") is not None or os.path.exists("/usr/sbin/nginx")),
-    Requirement("hunspell", "the spelling check of `make check`", _has_command("hunspell")),
-    Requirement("hunspell-bg", "the Bulgarian dictionary of the spelling check",
+    Requirement("hunspell", say("doctor.why_hunspell"), _has_command("hunspell")),
+    Requirement("hunspell-bg", say("doctor.why_hunspell_bg"),
                 _has_file("/usr/share/hunspell/bg_BG.dic")),
-    Requirement("hunspell-en-gb", "the British English dictionary of the spelling check",
+    Requirement("hunspell-en-gb", say("doctor.why_hunspell_en"),
                 _has_file("/usr/share/hunspell/en_GB.dic")),
-    Requirement("default-jre-headless", "the Nu HTML Checker (valid HTML on every page)", _has_command("java")),
-    Requirement("npm", "installing the Nu HTML Checker (vnu-jar)", _has_command("npm")),
+    Requirement("default-jre-headless", say("doctor.why_java"), _has_command("java")),
+    Requirement("npm", say("doctor.why_npm"), _has_command("npm")),
 ]
 
 
@@ -71,16 +72,17 @@ def vnu_jar() -> Path:
     return TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def ensure_vnu(install: bool) -> bool:
+def ensure_vnu(install: bool, lang: str | None = None) -> bool:
     """The Nu HTML Checker's jar in .cache/tools/, installed from npm at a pinned version."""
+    lang = lang or editor_language()
     if vnu_jar().exists():
         return True
     command = ["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--ignore-scripts",
                f"vnu-jar@{VNU_VERSION}"]
     if not install or shutil.which("npm") is None:
-        print("missing: the Nu HTML Checker – install it with:\n\n    " + " ".join(command) + "\n")
+        print(say("doctor.vnu_missing", command=" ".join(command)).text(lang))
         return False
-    print(f"Installing the Nu HTML Checker (vnu-jar {VNU_VERSION}) into {TOOLS}")
+    print(say("doctor.vnu_installing", version=VNU_VERSION, folder=TOOLS).text(lang))
     TOOLS.mkdir(parents=True, exist_ok=True)
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return vnu_jar().exists()
@@ -94,26 +96,28 @@ def install_command(packages: list[str]) -> str:
     return "sudo apt-get update && sudo apt-get install -y " + " ".join(packages)
 
 
-def ensure(install: bool) -> int:
-    """Return 0 when everything is present (after installing it if allowed), else 1."""
+def ensure(install: bool, lang: str | None = None) -> int:
+    """Return 0 when everything is present (after installing it if allowed), else 1. Says what it
+    finds in `lang` (default: the editor's language)."""
+    lang = lang or editor_language()
     lacking = missing()
     if not lacking:
-        print("System packages: all present (" + ", ".join(r.package for r in REQUIREMENTS) + ").")
-        return 0 if ensure_vnu(install) else 1
+        print(say("doctor.all_present", packages=", ".join(r.package for r in REQUIREMENTS)).text(lang))
+        return 0 if ensure_vnu(install, lang) else 1
     packages = sorted({r.package for r in lacking})
     for req in lacking:
-        print(f"missing: {req.package} – needed for {req.why}")
+        print(say("doctor.missing", package=req.package, why=req.why).text(lang))
     can_apt = os.geteuid() == 0 and shutil.which("apt-get") is not None
     if install and can_apt:
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        print("Installing with apt-get: " + " ".join(packages))
+        print(say("doctor.installing", packages=" ".join(packages)).text(lang))
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
         subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
                        check=True, env=env)
         still = missing()
         if not still:
-            return 0 if ensure_vnu(install) else 1
-        print("still missing after apt-get: " + ", ".join(r.package for r in still))
+            return 0 if ensure_vnu(install, lang) else 1
+        print(say("doctor.still_missing", packages=", ".join(r.package for r in still)).text(lang))
         return 1
-    print("Install them with:\n\n    " + install_command(packages) + "\n")
+    print(say("doctor.install_with", command=install_command(packages)).text(lang))
     return 1

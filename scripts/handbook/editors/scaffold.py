@@ -18,6 +18,7 @@ from pathlib import Path
 from handbook.languages import LANGUAGES
 from handbook.project import page_stems
 from handbook.sources.problems import Problem
+from handbook.strings import MessageError, say
 
 _SLUG = re.compile(r"^(?:(?P<number>\d{2})-)?(?P<name>[a-z0-9]+(?:-[a-z0-9]+)*)$")
 _WORKSHEET_SLUG = re.compile(r"^(?:w(?P<number>\d{2})-)?(?P<name>[a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -28,8 +29,9 @@ _NAV_PAGE = re.compile(r"^\s*- (?:[^:\n]+:\s*)?(?P<page>[\w./-]+\.md)\s*$")
 PLACEHOLDER = "TODO"
 
 
-class ScaffoldError(ValueError):
-    """The editor asked for something that cannot be created; the message says why."""
+class ScaffoldError(MessageError, ValueError):
+    """The editor asked for something that cannot be created; the message (a Message from the
+    `scaffold` area of strings/*.yml) says why and what to do."""
 
 
 # --- navigation in mkdocs.yml ------------------------------------------------------------------
@@ -39,7 +41,7 @@ def _nav_lines(text: str) -> tuple[int, int]:
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if re.match(r"^nav:\s*$", line)), None)
     if start is None:
-        raise ScaffoldError("mkdocs.yml has no `nav:` section")
+        raise ScaffoldError(say("scaffold.no_nav"))
     end = start + 1
     while end < len(lines) and (not lines[end].strip() or lines[end].startswith((" ", "-", "#"))):
         end += 1
@@ -84,7 +86,7 @@ def add_to_nav(mkdocs_yml: Path, page: str, pattern: re.Pattern, number: int,
             if match:
                 anchor_index, indent = index, match.group("indent")
     if indent is None:
-        raise ScaffoldError(f"cannot find where to add {page} in the nav of {path.name}; add it by hand")
+        raise ScaffoldError(say("scaffold.nav_where", page=page, file=path.name))
     lines.insert(anchor_index + 1, f"{indent}- {page}")
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -171,9 +173,10 @@ def chapter_markdown(lang: str, title: str, anchor: str) -> str:
 def _title(lang: str, value: str | None) -> str:
     title = " ".join((value or "").split())
     if not title:
-        raise ScaffoldError(f"give the {lang} title (--title-{lang} \"…\", or TITLE_{lang.upper()}=\"…\" for make)")
+        raise ScaffoldError(say("scaffold.title_missing", language=say(f"scaffold.language_{lang}"), lang=lang,
+                                upper=lang.upper()))
     if any(char in title for char in "{}#\n"):
-        raise ScaffoldError(f"the {lang} title cannot contain {{, }} or #")
+        raise ScaffoldError(say("scaffold.title_characters", language=say(f"scaffold.language_{lang}")))
     return title
 
 
@@ -181,12 +184,10 @@ def new_chapter(root: Path, slug: str, titles: dict[str, str]) -> list[Path]:
     """Create docs/<lang>/chapters/NN-<name>.md in every language and add it to the nav."""
     root = Path(root)
     if not (slug or "").strip():
-        raise ScaffoldError("give the chapter a name: make new-chapter SLUG=media-literacy "
-                            "TITLE_BG=\"Медийна грамотност\" TITLE_EN=\"Media literacy\"")
+        raise ScaffoldError(say("scaffold.chapter_name_missing"))
     match = _SLUG.match(slug or "")
     if not match:
-        raise ScaffoldError(f"“{slug}” is not a chapter name: use lower-case ASCII words joined by hyphens, "
-                            "optionally numbered, e.g. media-literacy or 11-media-literacy")
+        raise ScaffoldError(say("scaffold.chapter_name_bad", slug=slug))
     titles = {lang: _title(lang, titles.get(lang)) for lang in LANGUAGES}
     name = match.group("name")
     chapters = root / "docs" / LANGUAGES[0] / "chapters"
@@ -196,16 +197,16 @@ def new_chapter(root: Path, slug: str, titles: dict[str, str]) -> list[Path]:
     stem = f"{number:02d}-{name}"
     for path in existing:
         if path.stem[3:] == name:
-            raise ScaffoldError(f"a chapter called “{name}” exists already: {path.relative_to(root)}")
+            raise ScaffoldError(say("scaffold.chapter_exists", name=name, path=path.relative_to(root).as_posix()))
         if path.name[:2] == f"{number:02d}":
-            raise ScaffoldError(f"chapter number {number:02d} is taken by {path.relative_to(root)}; "
-                                "choose another number or leave it out to use the next free one")
+            raise ScaffoldError(say("scaffold.chapter_number_taken", number=f"{number:02d}",
+                                    path=path.relative_to(root).as_posix()))
     anchor = name
     created = []
     for lang in LANGUAGES:
         path = root / "docs" / lang / "chapters" / f"{stem}.md"
         if path.exists():
-            raise ScaffoldError(f"{path.relative_to(root)} exists already")
+            raise ScaffoldError(say("scaffold.file_exists", path=path.relative_to(root).as_posix()))
     for lang in LANGUAGES:
         path = root / "docs" / lang / "chapters" / f"{stem}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -263,12 +264,10 @@ def new_worksheet(root: Path, slug: str, titles: dict[str, str], chapter: str) -
     """Create docs/data/worksheets/wNN-<name>.yml and add worksheets/wNN-<name>.md to the nav."""
     root = Path(root)
     if not (slug or "").strip():
-        raise ScaffoldError("give the worksheet a name: make new-worksheet SLUG=media-monitoring "
-                            "TITLE_BG=\"…\" TITLE_EN=\"…\" CHAPTER=05-working-with-media")
+        raise ScaffoldError(say("scaffold.worksheet_name_missing"))
     match = _WORKSHEET_SLUG.match(slug or "")
     if not match:
-        raise ScaffoldError(f"“{slug}” is not a worksheet name: use lower-case ASCII words joined by hyphens, "
-                            "optionally numbered, e.g. media-monitoring or w12-media-monitoring")
+        raise ScaffoldError(say("scaffold.worksheet_name_bad", slug=slug))
     titles = {lang: _title(lang, titles.get(lang)) for lang in LANGUAGES}
     folder = root / "docs" / "data" / "worksheets"
     existing = sorted(folder.glob("w*.yml")) if folder.is_dir() else []
@@ -278,14 +277,14 @@ def new_worksheet(root: Path, slug: str, titles: dict[str, str], chapter: str) -
     stem = f"w{number:02d}-{name}"
     for path in existing:
         if path.name[1:3] == f"{number:02d}":
-            raise ScaffoldError(f"worksheet number W{number} is taken by {path.relative_to(root)}")
+            raise ScaffoldError(say("scaffold.worksheet_number_taken", number=number,
+                                    path=path.relative_to(root).as_posix()))
         if path.stem[4:] == name:
-            raise ScaffoldError(f"a worksheet called “{name}” exists already: {path.relative_to(root)}")
+            raise ScaffoldError(say("scaffold.worksheet_exists", name=name, path=path.relative_to(root).as_posix()))
     chapter = (chapter or "").strip().removesuffix(".md")
     stems = page_stems(root / "docs")
     if chapter not in stems:
-        raise ScaffoldError("--chapter (CHAPTER= for make) must name the chapter the worksheet serves, one of: "
-                            + ", ".join(sorted(stems)))
+        raise ScaffoldError(say("scaffold.chapter_unknown", chapters=", ".join(sorted(stems))))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stem}.yml"
     path.write_text(worksheet_yaml(f"W{number}", titles, chapter), encoding="utf-8")
@@ -310,8 +309,7 @@ def placeholders(root: Path) -> list[Problem]:
         if found:
             lines = ", ".join(map(str, found))
             problems.append(Problem(path.relative_to(root).as_posix(), found[0],
-                                    f"{len(found)} placeholder(s) “{PLACEHOLDER}” left from the scaffolding "
-                                    f"(line(s) {lines}): write the text in their place"))
+                                    say("scaffold.placeholders", count=len(found), word=PLACEHOLDER, lines=lines)))
     return problems
 
 
@@ -325,7 +323,7 @@ def nav_problems(root: Path) -> list[Problem]:
     try:
         listed = nav_pages(mkdocs_yml)
     except ScaffoldError as error:
-        return [Problem("mkdocs.yml", 0, str(error))]
+        return [Problem("mkdocs.yml", 0, error.message)]
     docs = root / "docs"
     lang = LANGUAGES[0]
     pages = {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
@@ -333,8 +331,8 @@ def nav_problems(root: Path) -> list[Problem]:
     problems = []
     for page in sorted((pages | sheets) - set(listed)):
         source = f"docs/data/worksheets/{Path(page).stem}.yml" if page in sheets else f"docs/{lang}/{page}"
-        problems.append(Problem(source, 0, f"not in the navigation: add `- {page}` to `nav:` in mkdocs.yml"))
+        problems.append(Problem(source, 0, say("scaffold.not_in_nav", page=page)))
     for page in listed:
         if page not in pages and page not in sheets:
-            problems.append(Problem("mkdocs.yml", 0, f"the navigation lists {page}, but there is no such page"))
+            problems.append(Problem("mkdocs.yml", 0, say("scaffold.nav_without_page", page=page)))
     return problems

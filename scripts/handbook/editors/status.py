@@ -32,10 +32,31 @@ from handbook.checks import structure as structure_checks
 from handbook.languages import LANGUAGES
 from handbook.sources import lines
 from handbook.sources.problems import Problem
+from handbook.strings import Message, editor_language, say, text
 
 MISSING, DIFFERS, OUTDATED, OK, BILINGUAL, INVALID = (
     "missing", "structure differs", "out of date", "ok", "bilingual file", "invalid")
 FAILING = {MISSING, DIFFERS, INVALID}
+# How each state is shown (strings/*.yml, area `status`).
+STATE_MESSAGES = {MISSING: "status.state_missing", DIFFERS: "status.state_differs", OUTDATED: "status.state_outdated",
+                  OK: "status.state_ok", BILINGUAL: "status.state_bilingual", INVALID: "status.state_invalid"}
+
+
+def state_text(state: str, lang: str | None = None) -> str:
+    """A state ("out of date") as the editor reads it in `lang`."""
+    return say(STATE_MESSAGES[state]).text(lang)
+
+
+@dataclass(frozen=True, order=True)
+class _Joined(Message):
+    """Several messages shown as one, separated by commas (a list inside a sentence)."""
+
+    def text(self, lang: str | None = None) -> str:
+        return ", ".join(text(item, lang) for _, item in self.params)
+
+
+def _joined(items) -> _Joined:
+    return _Joined("", tuple(enumerate(items)))
 
 
 @dataclass
@@ -45,7 +66,7 @@ class Entry:
     present: dict = field(default_factory=dict)  # language -> bool
     differences: list = field(default_factory=list)
     behind: dict = field(default_factory=dict)  # language -> the counterpart's change it lacks
-    problem: str = ""
+    problem: "Message | str" = ""  # why a worksheet or an answer does not load
 
     @property
     def state(self) -> str:
@@ -59,30 +80,29 @@ class Entry:
             return OUTDATED
         return OK
 
-    def details(self) -> list[str]:
+    def messages(self) -> list:
+        """What the editor must do about this entry, as Messages (or plain strings)."""
         out = []
         if self.problem:
             out.append(self.problem)
         for lang, present in self.present.items():
             if not present:
                 have = [other for other, ok in self.present.items() if ok]
-                out.append(f"docs/{lang}/{self.path} is missing: translate docs/{have[0]}/{self.path} "
-                           f"(`make new-chapter` creates both languages of a new chapter)")
+                out.append(say("status.page_missing", lang=lang, path=self.path, have=have[0]))
         out.extend(self.differences)
         for lang, commit in sorted(self.behind.items()):
             other = next(o for o in self.present if o != lang)
             if commit.uncommitted:
-                out.append(f"docs/{lang}/{self.path} is out of date: docs/{other}/{self.path} has changes not "
-                           f"committed yet; bring the {lang} text up to date in the same change")
+                out.append(say("status.behind_uncommitted", lang=lang, other=other, path=self.path))
                 continue
             subject = commit.message.strip().splitlines()[0] if commit.message.strip() else ""
-            out.append(
-                f"docs/{lang}/{self.path} is out of date: docs/{other}/{self.path} changed later "
-                f"({commit.date.isoformat()}, {commit.short} “{subject}”). See what changed: "
-                f"git show {commit.short} -- docs/{other}/{self.path} . Bring the {lang} text up to date; "
-                f"if it needs no change, record that in {ACKNOWLEDGEMENTS} with the line: "
-                f"- {{page: {self.path}, language: {lang}, checked: {commit.short}}}")
+            out.append(say("status.behind", lang=lang, other=other, path=self.path, date=commit.date.isoformat(),
+                           commit=commit.short, subject=subject, file=ACKNOWLEDGEMENTS))
         return out
+
+    def details(self, lang: str | None = None) -> list[str]:
+        """messages() written out in `lang` (default: the editor's language)."""
+        return [text(message, lang) for message in self.messages()]
 
 
 # --- structure ---------------------------------------------------------------------------------
@@ -118,19 +138,20 @@ def structure(markdown: str) -> Structure:
     return Structure(heads, internal, frozenset(sites), images, notes, frozenset(mdscan.worksheet_references(markdown)))
 
 
-def _counter_diff(name: str, mine: collections.Counter, theirs: collections.Counter, lang: str, other: str,
-                  show=lambda item: str(item)) -> list[str]:
+def _counter_diff(key: str, mine: collections.Counter, theirs: collections.Counter, lang: str,
+                  other: str) -> list[Message]:
     out = []
     for item in sorted(set(mine) | set(theirs), key=str):
         if mine[item] != theirs[item]:
-            out.append(f"{name} {show(item)}: {mine[item]} in {lang}, {theirs[item]} in {other}")
+            out.append(say(key, target=item, mine=mine[item], theirs=theirs[item], lang=lang, other=other))
     return out
 
 
-def compare(first: str, second: str, lang: str, other: str, anchors: bool = True) -> list[str]:
-    """Structural differences between a page (`first`, language `lang`) and its counterpart. With
-    anchors=False, differences of the heading anchors are left to the build's own check
-    (checks/structure.py), so `make check` reports each problem once."""
+def compare(first: str, second: str, lang: str, other: str, anchors: bool = True) -> list:
+    """Structural differences between a page (`first`, language `lang`) and its counterpart, as
+    Messages (the anchors' as checks/structure.py words them). With anchors=False, differences of
+    the heading anchors are left to the build's own check (checks/structure.py), so `make check`
+    reports each problem once."""
     a, b = structure(first), structure(second)
     out = []
     if a.headings != b.headings:
@@ -141,25 +162,27 @@ def compare(first: str, second: str, lang: str, other: str, anchors: bool = True
         if not differences:
             levels_a, levels_b = dict((h[1], h[0]) for h in a.headings), dict((h[1], h[0]) for h in b.headings)
             changed = [x for x in anchors_a if levels_a[x] != levels_b.get(x)]
-            out.append("heading levels differ: " + ", ".join(
-                f"#{x} is {'#' * levels_a[x]} in {lang}, {'#' * levels_b[x]} in {other}" for x in changed))
-    out += _counter_diff("link to", a.links, b.links, lang, other)
+            out.append(say("status.heading_levels", levels=_joined(
+                say("status.heading_level", anchor=x, mine="#" * levels_a[x], theirs="#" * levels_b[x],
+                    lang=lang, other=other) for x in changed)))
+    out += _counter_diff("status.link_count", a.links, b.links, lang, other)
     for site in sorted(a.sites ^ b.sites):
         where = lang if site in a.sites else other
-        out.append(f"sources from {site} are cited in {where} only")
-    out += _counter_diff("image", a.images, b.images, lang, other)
+        out.append(say("status.site_one_language", site=site, where=where))
+    out += _counter_diff("status.image_count", a.images, b.images, lang, other)
 
     def note(item):
         section, kind = item
-        label = "trainer notes" if kind == "trainer" else f"“{kind}” admonitions"
-        return f"{label} under #{section}" if section else label
+        label = say("status.trainer_notes") if kind == "trainer" else say("status.admonitions", kind=kind)
+        return say("status.under_section", label=label, section=section) if section else label
 
     for item in sorted(set(a.admonitions) | set(b.admonitions), key=str):
         if a.admonitions[item] != b.admonitions[item]:
-            out.append(f"{note(item)}: {a.admonitions[item]} in {lang}, {b.admonitions[item]} in {other}")
+            out.append(say("status.note_count", label=note(item), mine=a.admonitions[item],
+                           theirs=b.admonitions[item], lang=lang, other=other))
     for code in sorted(a.worksheets ^ b.worksheets, key=lambda c: int(c[1:])):
         where = lang if code in a.worksheets else other
-        out.append(f"worksheet {code} is referred to in {where} only")
+        out.append(say("status.worksheet_one_language", code=code, where=where))
     return out
 
 
@@ -176,11 +199,11 @@ def acknowledgements(root: Path) -> dict[tuple[str, str], set[str]]:
         return {}
     entries = load_yaml(path) or []
     if not isinstance(entries, list):
-        raise DataError(path, "must be a list of entries: - {page: …, language: …, checked: <commit>}")
+        raise DataError(path, say("status.checked_not_list"))
     out: dict = {}
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not {"page", "language", "checked"} <= set(entry):
-            raise DataError(path, f"entry {number}: needs page, language and checked (the commit)")
+            raise DataError(path, say("status.checked_entry", number=number))
         out.setdefault((str(entry["page"]), str(entry["language"])), set()).add(str(entry["checked"]))
     return out
 
@@ -216,7 +239,7 @@ def behind(history: History, paths: dict[str, str], checked: dict[str, set[str]]
 @dataclass
 class Report:
     entries: list
-    history_note: str = ""
+    history_note: "Message | str" = ""  # why "out of date" is not judged
     stale_lines: list = field(default_factory=list)  # (file, date checked) of lines to take to re-check
 
     @property
@@ -235,10 +258,9 @@ def collect(root: Path, languages=LANGUAGES, with_history: bool = True, today: d
     if history is None:
         pass
     elif not history.available:
-        note = "not a git work tree: “out of date” cannot be judged"
+        note = say("status.not_git")
     elif history.shallow:
-        note = ("the git history is shallow (a CI checkout?): “out of date” is not judged; "
-                "run `git fetch --unshallow` for the full history")
+        note = say("status.shallow")
     rels = sorted(set().union(*(mdscan.language_pages(docs, lang) for lang in languages)))
     checked = acknowledgements(root)
     entries = []
@@ -278,100 +300,105 @@ def collect(root: Path, languages=LANGUAGES, with_history: bool = True, today: d
 _MARK = {True: "✓", False: "✗"}
 
 
-def _cells(entry: Entry, languages) -> list[str]:
+def _cells(entry: Entry, languages, lang: str) -> list[str]:
     if entry.kind != "page":
-        langs = ["in one file"] * len(languages)
+        langs = [say("status.cell_one_file").text(lang)] * len(languages)
     else:
         langs = []
-        for lang in languages:
-            if not entry.present[lang]:
-                langs.append("✗ missing")
-            elif lang in entry.behind:
-                langs.append("⚠ out of date")
+        for language in languages:
+            if not entry.present[language]:
+                langs.append(say("status.cell_missing").text(lang))
+            elif language in entry.behind:
+                langs.append(say("status.cell_outdated").text(lang))
             else:
                 langs.append("✓")
-    return [entry.path, *langs, entry.state]
+    return [entry.path, *langs, state_text(entry.state, lang)]
 
 
-def _summary(report: Report) -> str:
+def _summary(report: Report, lang: str) -> str:
     counts = report.counts()
     pages = sum(1 for e in report.entries if e.kind == "page")
     sheets = sum(1 for e in report.entries if e.kind == "worksheet")
     answers = sum(1 for e in report.entries if e.kind == "answer")
-    parts = [f"{counts[state]} {state}" for state in (OK, OUTDATED, MISSING, DIFFERS, BILINGUAL, INVALID)
-             if counts[state]]
-    return f"{pages} pages, {sheets} worksheets, {answers} lines to take: " + ", ".join(parts)
+    parts = [say("status.count", count=counts[state], state=state_text(state, lang)).text(lang)
+             for state in (OK, OUTDATED, MISSING, DIFFERS, BILINGUAL, INVALID) if counts[state]]
+    return say("status.summary", pages=pages, worksheets=sheets, answers=answers,
+               counts=", ".join(parts)).text(lang)
 
 
-def _stale(report: Report) -> list[str]:
+def _stale(report: Report, lang: str) -> list[str]:
     if not report.stale_lines:
         return []
-    out = [f"Lines to take to re-check (sources last checked more than {lines.STALE_AFTER_DAYS} days ago): "
-           "check each source, update the answer if needed and set `checked:` to today's date."]
-    out += [f"  - {path} (checked {checked.isoformat()})" for path, checked in report.stale_lines]
+    out = [say("status.stale_intro", days=lines.STALE_AFTER_DAYS).text(lang)]
+    out += ["  - " + say("status.stale_item", path=path, date=checked.isoformat()).text(lang)
+            for path, checked in report.stale_lines]
     return out
 
 
-def render_text(report: Report, languages=LANGUAGES) -> str:
-    header = ["page", *languages, "status"]
-    rows = [_cells(e, languages) for e in report.entries]
+def render_text(report: Report, languages=LANGUAGES, lang: str | None = None) -> str:
+    """The status as a table for the terminal, in the editor's language (or `lang`)."""
+    lang = lang or editor_language()
+    header = [say("status.column_page").text(lang), *languages, say("status.column_status").text(lang)]
+    rows = [_cells(e, languages, lang) for e in report.entries]
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(header), line(["-" * w for w in widths])]
     out += [line(r) for r in rows]
     out.append("")
-    out.append(_summary(report))
+    out.append(_summary(report, lang))
     if report.history_note:
-        out.append("Note: " + report.history_note)
-    problems = [e for e in report.entries if e.details()]
+        out.append(say("status.note", note=report.history_note).text(lang))
+    problems = [e for e in report.entries if e.messages()]
     if problems:
         out.append("")
         for entry in problems:
-            out.append(f"{entry.path} – {entry.state}:")
-            out += [f"  - {d}" for d in entry.details()]
+            out.append(f"{entry.path} – {state_text(entry.state, lang)}:")
+            out += [f"  - {d}" for d in entry.details(lang)]
     if report.stale_lines:
         out.append("")
-        out += _stale(report)
+        out += _stale(report, lang)
     out.append("")
-    out.append(_verdict(report))
+    out.append(_verdict(report, lang))
     return "\n".join(out)
 
 
-def _verdict(report: Report) -> str:
+def _verdict(report: Report, lang: str) -> str:
     if report.failed:
-        return ("FAILED: pages are missing in one language, differ in structure or fail to load; "
-                "fix the items listed above.")
+        return say("status.failed").text(lang)
     if report.counts()[OUTDATED]:
-        return "Passed with warnings: some translations are out of date (listed above)."
-    return "Passed: every page exists in both languages with the same structure."
+        return say("status.warned").text(lang)
+    return say("status.passed").text(lang)
 
 
 def _md(text: str) -> str:
     return str(text).replace("|", "\\|")
 
 
-def render_markdown(report: Report, languages=LANGUAGES) -> str:
+def render_markdown(report: Report, languages=LANGUAGES, lang: str | None = None) -> str:
+    """The status in Markdown (for a CI job summary), in the editor's language (or `lang`)."""
+    lang = lang or editor_language()
     icon = {OK: "✅", OUTDATED: "⚠️", MISSING: "❌", DIFFERS: "❌", INVALID: "❌", BILINGUAL: "✅"}
-    out = ["## Translation status", "", _summary(report), ""]
+    out = ["## " + say("status.markdown_title").text(lang), "", _summary(report, lang), ""]
     if report.history_note:
-        out += [f"> Note: {report.history_note}", ""]
-    out.append("| page | " + " | ".join(languages) + " | status |")
+        out += ["> " + say("status.note", note=report.history_note).text(lang), ""]
+    out.append(f"| {say('status.column_page').text(lang)} | " + " | ".join(languages)
+               + f" | {say('status.column_status').text(lang)} |")
     out.append("|---|" + "---|" * len(languages) + "---|")
     for entry in report.entries:
-        cells = _cells(entry, languages)
+        cells = _cells(entry, languages, lang)
         cells[0] = f"`{cells[0]}`"
-        cells[-1] = f"{icon[entry.state]} {entry.state}"
+        cells[-1] = f"{icon[entry.state]} {cells[-1]}"
         out.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    problems = [e for e in report.entries if e.details()]
+    problems = [e for e in report.entries if e.messages()]
     if problems:
-        out += ["", "### What to do", ""]
+        out += ["", "### " + say("status.markdown_todo").text(lang), ""]
         for entry in problems:
-            out.append(f"- `{entry.path}` ({entry.state})")
-            out += [f"  - {_md(d)}" for d in entry.details()]
+            out.append(f"- `{entry.path}` ({state_text(entry.state, lang)})")
+            out += [f"  - {_md(d)}" for d in entry.details(lang)]
     if report.stale_lines:
-        out += ["", "### Lines to take to re-check", ""] + [f"- {_md(line.strip().removeprefix('- '))}"
-                                                             for line in _stale(report)]
-    out += ["", f"**{_verdict(report)}**", ""]
+        out += ["", "### " + say("status.markdown_stale").text(lang), ""] + [
+            f"- {_md(line.strip().removeprefix('- '))}" for line in _stale(report, lang)]
+    out += ["", f"**{_verdict(report, lang)}**", ""]
     return "\n".join(out)
 
 
@@ -384,6 +411,6 @@ def differences_as_problems(root: Path) -> list[Problem]:
     for rel in sorted(mdscan.language_pages(docs, first) & mdscan.language_pages(docs, second)):
         texts = [(docs / lang / rel).read_text(encoding="utf-8") for lang in (first, second)]
         for detail in compare(*texts, first, second, anchors=False):
-            problems.append(Problem(f"docs/{second}/{rel}", 0, f"differs from docs/{first}/{rel}: {detail}"))
+            problems.append(Problem(f"docs/{second}/{rel}", 0,
+                                    say("status.differs_from", page=f"docs/{first}/{rel}", detail=detail)))
     return problems
-

@@ -15,6 +15,8 @@ on_post_build of the outermost build runs the post-build pipeline over the finis
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import logging
 from copy import deepcopy
 from pathlib import Path, PurePosixPath
@@ -40,6 +42,7 @@ from handbook import address
 from handbook.site import i18n, offline, pipeline
 from handbook.sources.history import History
 from handbook.sources.problems import DataError
+from handbook.strings import editor_language, say
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -58,7 +61,7 @@ class _Switch(c.BaseConfigOption):
             return True
         if text in ("0", "false", "no", "off"):
             return False
-        raise base.ValidationError(f"expected true, false or nothing, not {value!r}")
+        raise base.ValidationError(str(say("build.switch_value", value=repr(value))))
 
 
 class HandbookConfig(base.Config):
@@ -82,6 +85,27 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.command = command
         if command == "serve":
             serve_speed.install_render_cache()  # unchanged pages are not converted again on every save
+            # a save in one language does not rebuild the other (when nothing it is made of changed)
+            serve_speed.install_language_skip(lambda config: config.plugins.get("handbook"))
+
+    def language_inputs(self, lang: str) -> str | None:
+        """Under `make serve`: a digest of everything the pages of a language other than the one
+        built first are made of – its own pages, the data, the assets, the theme overrides, the
+        configuration, which pages exist in every language (the language switch), the problems the
+        banner lists, the editor's language and the git history ("last updated"). None: always
+        build it (PDFs or offline copies are wanted, or it is not a second language)."""
+        if not self.serving or self.pdf or self.offline or lang == languages.DEFAULT_LANGUAGE:
+            return None
+        root = self.root
+        docs = root / "docs"
+        git = [(name, (root / ".git" / name).stat().st_mtime_ns) for name in ("HEAD", "index", "logs/HEAD")
+               if (root / ".git" / name).exists()]
+        parts = [serve_speed.tree_state(docs / lang), serve_speed.tree_state(docs / "data"),
+                 serve_speed.tree_state(docs / "assets"), serve_speed.tree_state(root / "overrides"),
+                 (root / "mkdocs.yml").stat().st_mtime_ns,
+                 sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md")),
+                 [problem.text(editor_language()) for problem in self.problems], editor_language(), git]
+        return hashlib.sha256(json.dumps(parts, default=str).encode("utf-8")).hexdigest()
 
     @property
     def serving(self) -> bool:
@@ -106,8 +130,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @staticmethod
     def _fail(problems) -> None:
-        listing = "\n".join(f"  - {problem}" for problem in problems)
-        raise PluginError(f"The handbook sources have {len(problems)} problem(s) to fix:\n{listing}")
+        lang = editor_language()
+        lines = [say("build.source_problems", count=len(problems)).text(lang)]
+        lines += [f"  - {problem.text(lang)}" for problem in problems]
+        raise PluginError("\n".join(lines))
 
     # --- before the pages ---------------------------------------------------------------------
 
@@ -125,7 +151,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """Outermost build: check every source once, before any page is rendered, and render (or
         reuse from the cache) every worksheet file."""
         docs_dir = Path(config.docs_dir)
-        root = Path(config.config_file_path).parent
+        root = self.root = Path(config.config_file_path).parent
         self.site_root = Path(config.site_dir)
         self.cache_dir = root / self.config.cache_dir
         self.pdf = self._wanted(self.config.pdf)
@@ -138,7 +164,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if problems:
             self.languages.clear()
             self._fail(problems)
-        self.project, problems = Project.load(docs_dir)
+        # Under `make serve` the data files are read again only when one of them changed.
+        self.project, problems = serve_speed.remember(
+            "project", [str(docs_dir), serve_speed.project_state(docs_dir) if self.serving else []],
+            lambda: Project.load(docs_dir), copied=False)
         problems = structure.check_docs(docs_dir) + safety.check(root) + problems
         if problems and not self.serving:
             self.languages.clear()
@@ -146,9 +175,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # The preview never refuses an editor's text: it shows the pages and lists the problems, in
         # the terminal and in a banner on every page. `mkdocs build` (and CI) stay strict.
         self.problems = problems
+        lang = editor_language()
         for problem in problems:
-            log.warning("handbook: %s", problem)
+            log.warning("handbook: %s", problem.text(lang))
         self.history = History(root)  # "last updated" dates
+        # The data files that hold the text of data-driven pages ("Edit this page" opens them).
+        self.data_files = {"glossary.md": ["docs/data/glossary.yml"],
+                           "worksheets/index.md": [self.project.relative(s.source) for s in self.project.worksheets],
+                           "lines-to-take.md": [self.project.relative(line.source) for line in self.project.lines]}
         self.site_url = address.public(config.site_url)  # "" when unset or the preview's loopback address
         handbook_extra = config.extra.get("handbook", {}) or {}
         self.version = str(handbook_extra.get("version", ""))
@@ -176,11 +210,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for lang in languages.LANGUAGES:
             links = self.outputs.links(lang, sheets, "../files/")
             for sheet in sheets:
-                own = {kind: links[(sheet.slug, kind)] for kind in ("pdf", "docx")}
                 src_uri = f"{lang}/worksheets/{sheet.slug}.md"
-                self.generated[src_uri] = (
-                    worksheet_pages.page_markdown(sheet, lang, own, self.project.titles(lang))
-                    + translations.links_markdown(self.outputs.translation_links(sheet.slug, "../files/"), lang))
+                if src_uri not in self.generated:  # once per run: every language pass adds them all
+                    own = {kind: links[(sheet.slug, kind)] for kind in ("pdf", "docx")}
+                    titles = self.project.titles(lang)
+                    translated = self.outputs.translation_links(sheet.slug, "../files/")
+                    self.generated[src_uri] = serve_speed.remember(
+                        "worksheet-page", [repr(sheet), lang, own, titles, translated],
+                        lambda: (worksheet_pages.page_markdown(sheet, lang, own, titles)
+                                 + translations.links_markdown(translated, lang)))
                 files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         return files
 
@@ -214,7 +252,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _worksheet_catalogue(self, markdown: str, src: str) -> str:
         lang, sheets = self.lang, self.project.worksheets
         if worksheet_pages.CATALOGUE_MARKER not in markdown:
-            raise DataError(Path(src), f"the catalogue page needs the line {worksheet_pages.CATALOGUE_MARKER}")
+            raise DataError(Path(src), say("build.catalogue_marker", marker=worksheet_pages.CATALOGUE_MARKER))
         size = self.outputs.zips[lang].stat().st_size
         table = worksheet_pages.catalogue_markdown(sheets, lang, self.outputs.links(lang, sheets, "files/"),
                                                    (f"files/{zip_name(lang)}", size), self.project.titles(lang))
@@ -279,17 +317,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         home page (labels in the page's language)."""
         lang, rel = self.lang, self._relative(page)
         sheet = self.project.worksheet_source(PurePosixPath(rel).stem) if page.file.src_uri in self.generated else None
-        data = {"glossary.md": ["docs/data/glossary.yml"],
-                "worksheets/index.md": [self.project.relative(s.source) for s in self.project.worksheets],
-                "lines-to-take.md": [self.project.relative(line.source) for line in self.project.lines]}
-        meta = page_meta.describe(self.history, config.edit_uri, lang, rel, sheet, data)
+        meta = page_meta.describe(self.history, config.edit_uri, lang, rel, sheet, self.data_files)
         page.edit_url = meta.edit_url
         context["handbook_page"] = meta.template()
         if self.problems:  # the preview's banner: this page's problems first, then the count of the others
-            own = f"docs/{lang}/{rel}"
+            own, editor = f"docs/{lang}/{rel}", editor_language()
+            others = sum(1 for p in self.problems if p.path != own)
             context["handbook_problems"] = {
-                "page": [str(p) for p in self.problems if p.path == own],
-                "others": sum(1 for p in self.problems if p.path != own)}
+                "lang": editor,  # the editor's language, which may not be the page's
+                "title": say("build.banner_title").text(editor),
+                "page": [p.text(editor) for p in self.problems if p.path == own],
+                "others": say("build.banner_others", count=others).text(editor) if others else ""}
         if rel.startswith("chapters/") or rel == "index.md":
             context["handbook_print"] = self._print_links(page, rel)
         return context
@@ -338,6 +376,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 site_root=self.site_root, site_url=self.site_url, other_languages=others,
                 not_found=self.not_found, worksheets=self.project.worksheets, outputs=self.outputs,
                 editions=self.editions, offline=self.offline, hosting=not self.serving or self.offline,
-                meta_policy=not self.serving))
+                meta_policy=not self.serving, remember=serve_speed.remember if self.serving else None))
         except pipeline.PipelineError as error:
             raise PluginError(str(error)) from None

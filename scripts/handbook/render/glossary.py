@@ -11,6 +11,7 @@ from handbook import strings
 from handbook.languages import other as other_language
 from handbook.sources.glossary import Term
 from handbook.sources.problems import DataError
+from handbook.strings import say
 
 MARKER = "<!-- glossary-entries -->"
 
@@ -62,7 +63,7 @@ def render_entries(terms: list[Term], lang: str) -> str:
 
 def render_page(markdown: str, terms: list[Term], lang: str, path: str) -> str:
     if MARKER not in markdown:
-        raise DataError(Path(path), f"the glossary page needs the line {MARKER} where the entries go")
+        raise DataError(Path(path), say("glossary.no_marker", marker=MARKER))
     return markdown.replace(MARKER, render_entries(terms, lang), 1)
 
 

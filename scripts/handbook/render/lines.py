@@ -10,6 +10,7 @@ from handbook import strings
 from handbook.languages import format_date
 from handbook.sources.lines import TOPICS, Line
 from handbook.sources.problems import DataError
+from handbook.strings import say
 
 MARKER = "<!-- lines-to-take -->"
 
@@ -38,5 +39,5 @@ def render_entries(lines: list[Line], lang: str, today: dt.date) -> str:
 
 def render_page(markdown: str, lines: list[Line], lang: str, path: str, today: dt.date | None = None) -> str:
     if MARKER not in markdown:
-        raise DataError(Path(path), f"the lines-to-take page needs the line {MARKER} where the answers go")
+        raise DataError(Path(path), say("lines.no_marker", marker=MARKER))
     return markdown.replace(MARKER, render_entries(lines, lang, today or dt.date.today()), 1)

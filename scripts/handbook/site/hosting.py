@@ -34,7 +34,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "nginx-handbook.conf"

@@ -22,12 +22,10 @@ the same PDFs), skipped by `make serve` unless HANDBOOK_OFFLINE=1. The ZIP goes 
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 import shutil
 import tempfile
-import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 

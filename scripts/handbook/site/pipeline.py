@@ -21,10 +21,26 @@ from pathlib import Path
 from handbook.languages import folder, folders
 from handbook.checks import safety
 from handbook.site import fingerprint, hosting, i18n, offline, searchindex
+from handbook.strings import Message, say, text
 
 
 class PipelineError(Exception):
-    """The finished site breaks a rule a host relies on; the message says what to fix."""
+    """The finished site breaks a rule a host relies on; the message says what to fix, followed by
+    the problems, one a line (written out in the editor's language when shown)."""
+
+    def __init__(self, message: "Message | str", problems=()):
+        self.message = message
+        self.problems = list(problems)
+        super().__init__(message)
+
+    def text(self, lang: str | None = None) -> str:
+        lines = [text(self.message, lang)]
+        for problem in self.problems:
+            lines.append(f"  - {problem.text(lang) if hasattr(problem, 'text') else problem}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass
@@ -39,6 +55,7 @@ class Finish:
     offline: bool  # make the offline copies
     hosting: bool  # fingerprint assets and write the hosting files
     meta_policy: bool  # put the policy into every page as <meta> (not under `mkdocs serve`)
+    remember: object = None  # the preview's memo of pure work (engine.serve_speed.remember), or None
     steps: list = field(default_factory=list)  # the names of the steps that ran, in order
 
 
@@ -63,7 +80,7 @@ def split(finish: Finish) -> None:
 
 
 def search(finish: Finish) -> None:
-    searchindex.tune(finish.site_root, folders())
+    searchindex.tune(finish.site_root, folders(), finish.remember)
 
 
 def offline_box(finish: Finish) -> None:
@@ -75,8 +92,7 @@ def check_pages(finish: Finish) -> None:
     """No built page runs, embeds or loads anything it should not (handbook.checks.safety)."""
     problems = safety.check_site(finish.site_root)
     if problems:
-        raise PipelineError(f"{len(problems)} built page problem(s) (scripts/handbook/checks/safety.py):\n"
-                            + "\n".join(f"  - {problem}" for problem in problems))
+        raise PipelineError(say("build.site_problems", count=len(problems)), problems)
 
 
 def fingerprint_assets(finish: Finish) -> None:
@@ -92,8 +108,7 @@ def hosting_files(finish: Finish) -> None:
     try:
         hosting.write(finish.site_root, meta=finish.meta_policy)
     except hosting.HostingError as error:
-        raise PipelineError("The built pages break the Content-Security-Policy (scripts/handbook/site/hosting.py):\n"
-                            + "\n".join(f"  - {problem}" for problem in error.problems)) from None
+        raise PipelineError(say("build.csp"), error.problems) from None
 
 
 STEPS = [publish, split, search, offline_box]

@@ -272,8 +272,9 @@ def _rank(path: str) -> int:
     return len(RESULT_ORDER)
 
 
-def compact(index: dict, lang: str, budget: int = BUDGET) -> dict:
-    """The compact index of one language (see the module's docstring)."""
+def compact(index: dict, lang: str, budget: int = BUDGET, remember=None) -> dict:
+    """The compact index of one language (see the module's docstring). remember(kind, parts, make,
+    copied) may return a page's words as analysed before (the preview's memo)."""
     config = dict(index.get("config") or {})
     separator = SEPARATOR
     pages: dict[str, list[dict]] = {}
@@ -286,9 +287,15 @@ def compact(index: dict, lang: str, budget: int = BUDGET) -> dict:
     for path, entries in pages.items():
         if not any(doc["location"] == path for doc in entries):
             raise SearchIndexError(f"search index ({lang}): sections of '{path}' come without the page itself")
-        words[path] = PageWords()
-        for doc in entries:
-            words[path].add(f"{doc.get('title', '')} {doc.get('text', '')}", separator)
+        texts = [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in entries]
+
+        def analyse(texts=texts) -> PageWords:
+            page = PageWords()
+            for text in texts:
+                page.add(text, separator)
+            return page
+
+        words[path] = remember("page-words", [lang, separator, texts], analyse, copied=False) if remember else analyse()
     document_frequency = Counter(term for page in words.values() for term in page.forms)
     topics = {path: page.best(document_frequency, len(pages)) for path, page in words.items()}
     config.update({"lang": LANGUAGES.get(lang, [lang]), "separator": separator,
@@ -375,15 +382,25 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
-def tune(site_root: Path, folders: dict[str, str]) -> dict[str, dict]:
+def tune(site_root: Path, folders: dict[str, str], remember=None) -> dict[str, dict]:
     """Rewrite each language's index (folders: lang -> output folder, '' for the default) and
-    return per language: entries, bytes and gzip bytes."""
+    return per language: entries, bytes and gzip bytes. remember(kind, parts, make), when given,
+    is the preview's memo: an unchanged index, or page, is not analysed again, and the index is not
+    trimmed to its size budget (the preview finds every word; the published site is measured)."""
     stats = {}
     for lang, folder in folders.items():
         path = index_path(site_root, folder)
         if not path.exists():
             continue
-        index = compact(json.loads(path.read_text(encoding="utf-8")), lang)
-        path.write_text(dumps(index), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+
+        def make(text=text, lang=lang) -> str:
+            if remember:  # the preview: every page's words, without trimming the index to its budget
+                return dumps(compact(json.loads(text), lang, budget=0, remember=remember))
+            return dumps(compact(json.loads(text), lang))
+
+        compacted = remember("search-index", [lang, text], make) if remember else make()
+        path.write_text(compacted, encoding="utf-8")
+        index = {"docs": json.loads(compacted)["docs"]}
         stats[lang] = {"entries": len(index["docs"]), "bytes": path.stat().st_size, "gzip": gzip_size(path)}
     return stats

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from handbook.languages import LANGUAGES
 from handbook.sources.problems import DataError, load_yaml, require_text
+from handbook.strings import say
 
 TOPICS = ("benefits", "jobs", "crime", "health", "schools", "housing", "numbers", "costs",
           "temporary-protection", "asylum", "borders")
@@ -44,36 +45,36 @@ class Line:
 def load(path: Path) -> Line:
     data = load_yaml(path)
     if not isinstance(data, dict):
-        raise DataError(path, "must be a mapping with " + ", ".join(sorted(KEYS)))
+        raise DataError(path, say("lines.not_mapping", keys=", ".join(sorted(KEYS))))
     unknown, missing = set(data) - KEYS, KEYS - set(data)
     if unknown or missing:
-        raise DataError(path, f"keys to fix: missing {sorted(missing)}, unknown {sorted(unknown)}")
+        raise DataError(path, say("lines.keys_to_fix", missing=sorted(missing), unknown=sorted(map(str, unknown))))
     line_id = data["id"]
     if line_id != path.stem or not isinstance(line_id, str) or not _ID.match(line_id):
-        raise DataError(path, f"id “{line_id}” must equal the file name ({path.stem}), in lower-case ASCII words "
-                              "joined by hyphens")
+        raise DataError(path, say("lines.bad_id", id=line_id, stem=path.stem))
     if data["topic"] not in TOPICS:
-        raise DataError(path, f"topic “{data['topic']}” is not one of {', '.join(TOPICS)}")
+        raise DataError(path, say("lines.bad_topic", topic=data["topic"], topics=", ".join(TOPICS)))
     checked = data["checked"]
     if not isinstance(checked, dt.date):
-        raise DataError(path, "checked: the date you checked the sources, as YYYY-MM-DD")
+        raise DataError(path, say("lines.bad_checked"))
     raw_sources = data["sources"]
     if not isinstance(raw_sources, list) or not raw_sources:
-        raise DataError(path, "sources: at least one source (url and title in both languages)")
+        raise DataError(path, say("lines.no_sources"))
     sources = []
     for number, raw in enumerate(raw_sources, 1):
         if not isinstance(raw, dict) or not str(raw.get("url", "")).startswith(("https://", "http://")):
-            raise DataError(path, f"source {number}: needs a url starting with https://")
+            raise DataError(path, say("lines.bad_url", number=number))
         title = raw.get("title")
         if not isinstance(title, dict):
-            raise DataError(path, f"source {number}: title needs “bg” and “en”")
-        sources.append(Source(raw["url"], {lang: require_text(path, f"source {number}, title {lang}", title.get(lang))
-                                           for lang in LANGUAGES}))
+            raise DataError(path, say("lines.title_languages", number=number))
+        sources.append(Source(raw["url"], {
+            lang: require_text(path, say("lines.source_title", number=number, lang=lang), title.get(lang))
+            for lang in LANGUAGES}))
     text = {}
     for lang in LANGUAGES:
         block = data[lang]
         if not isinstance(block, dict):
-            raise DataError(path, f"{lang}: needs question and answer")
+            raise DataError(path, say("lines.needs_question", lang=lang))
         text[lang] = {key: " ".join(require_text(path, f"{lang}.{key}", block.get(key)).split())
                       for key in ("question", "answer")}
     return Line(line_id, data["topic"], checked, tuple(sources), text, path)

@@ -1,5 +1,6 @@
-"""What an editor must fix: a Problem (file, line, message), a DataError for a data file, and the
-YAML loader whose errors name the file, the line and the column."""
+"""What an editor must fix: a Problem (file, line, message), a DataError for a data file, the
+YAML loader whose errors name the file, the line and the column, and the checks of texts that the
+data files share (require_text, require_bilingual)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 
 import yaml
 
+from handbook.languages import LANGUAGES
+from handbook.strings import Message, say, text
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,21 +19,30 @@ class Problem:
 
     path: str
     line: int
-    message: str
+    message: "Message | str"
+
+    def text(self, lang: str | None = None) -> str:
+        """The problem in a language (default: the editor's, see strings.editor_language)."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {text(self.message, lang)}"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
-
+        return self.text()
 
 
 class DataError(ValueError):
     """A data file an editor must fix: names the file and what is wrong."""
 
-    def __init__(self, path: Path, message: str):
+    def __init__(self, path: Path, message: "Message | str"):
         self.path = Path(path)
         self.message = message
-        super().__init__(f"{self.path}: {message}")
+        super().__init__(path, message)
+
+    def text(self, lang: str | None = None) -> str:
+        return f"{self.path}: {text(self.message, lang)}"
+
+    def __str__(self) -> str:
+        return self.text()
 
     @property
     def problem(self) -> Problem:
@@ -43,8 +56,7 @@ def _refuse_aliases(path: Path, text: str) -> None:
         for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
                 line = token.start_mark.line + 1
-                raise DataError(path, f"line {line}: YAML anchors and aliases (&name, *name) are not allowed in "
-                                      "the handbook's data; write the text out in full")
+                raise DataError(path, say("data.yaml_alias", line=line))
     except yaml.YAMLError:
         return  # the loader below reports malformed YAML with its line and column
 
@@ -53,9 +65,9 @@ def load_yaml(path: Path):
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise DataError(path, f"cannot be read ({error.strerror})") from error
+        raise DataError(path, say("data.unreadable", reason=error.strerror)) from error
     except UnicodeDecodeError as error:
-        raise DataError(path, "is not UTF-8 text: save it with the encoding UTF-8") from error
+        raise DataError(path, say("data.not_utf8")) from error
     _refuse_aliases(path, text)
     try:
         # libyaml's safe loader when PyYAML has it: the same YAML, several times faster (every build,
@@ -63,12 +75,32 @@ def load_yaml(path: Path):
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         reason = getattr(error, "problem", None) or str(error)
-        raise DataError(path, f"malformed YAML at {where}{reason}") from error
+        if mark:
+            raise DataError(path, say("data.bad_yaml_at", line=mark.line + 1, column=mark.column + 1,
+                                      reason=reason)) from error
+        raise DataError(path, say("data.bad_yaml", reason=reason)) from error
 
 
-def require_text(path: Path, where: str, value) -> str:
+def require_text(path: Path, where: "Message | str", value) -> str:
+    """A non-empty text, stripped. `where` names the place: a YAML key ("en.answer") or a Message."""
     if not isinstance(value, str) or not value.strip():
-        raise DataError(path, f"{where}: missing or empty")
+        raise DataError(path, say("data.missing_text", where=where))
     return value.strip()
+
+
+def require_bilingual(path: Path, where: "Message | str", value) -> dict:
+    """A text in each of the handbook's languages, {bg: …, en: …}, each on one line (runs of white
+    space collapsed); no other language keys. `where` names the place, as for require_text."""
+    if not isinstance(value, dict):
+        raise DataError(path, say("data.needs_bilingual", where=where))
+    out = {}
+    for lang in LANGUAGES:
+        written = value.get(lang)
+        if not isinstance(written, str) or not written.strip():
+            raise DataError(path, say("data.missing_translation", where=where, lang=lang))
+        out[lang] = " ".join(written.split())
+    unknown = set(value) - set(LANGUAGES)
+    if unknown:
+        raise DataError(path, say("data.unknown_languages", where=where, keys=", ".join(sorted(map(str, unknown)))))
+    return out

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook import strings
-from handbook.languages import LANGUAGES
-from handbook.sources.problems import DataError, load_yaml
+from handbook.sources.problems import DataError, load_yaml, require_bilingual
+from handbook.strings import say
 
 FIELD_TYPES = ("text", "long_text", "date", "checkboxes", "radio", "table", "rating", "signature")
 CHOICE_TYPES = ("checkboxes", "radio")
@@ -54,56 +54,46 @@ class Worksheet:
         return f"{self.slug}-{lang}.{ext}"
 
 
-def _bilingual(path: Path, where: str, value) -> dict:
-    if not isinstance(value, dict):
-        raise DataError(path, f"{where}: needs a Bulgarian and an English text ({{bg: …, en: …}})")
-    out = {}
-    for lang in LANGUAGES:
-        text = value.get(lang)
-        if not isinstance(text, str) or not text.strip():
-            raise DataError(path, f"{where}: missing the “{lang}” translation")
-        out[lang] = " ".join(text.split())
-    unknown = set(value) - set(LANGUAGES)
-    if unknown:
-        raise DataError(path, f"{where}: unknown language key(s) {', '.join(sorted(unknown))}")
-    return out
-
-
 def _field(path: Path, index: int, raw, seen: set) -> Field:
     if not isinstance(raw, dict):
-        raise DataError(path, f"field {index}: must be a mapping with id, type and label")
+        raise DataError(path, say("worksheet.field_not_mapping", index=index))
     field_id = raw.get("id")
-    where = f"field {index}" if not isinstance(field_id, str) else f"field “{field_id}”"
+    where = say("worksheet.field_number", index=index) if not isinstance(field_id, str) \
+        else say("worksheet.field_named", id=field_id)
     if not isinstance(field_id, str) or not _ID.match(field_id):
-        raise DataError(path, f"{where}: id must be lower-case ASCII words joined by hyphens")
+        raise DataError(path, say("data.bad_id", where=where))
     if field_id in seen:
-        raise DataError(path, f"{where}: duplicate id (ids must be unique within a worksheet)")
+        raise DataError(path, say("worksheet.duplicate_field_id", where=where))
     seen.add(field_id)
     kind = raw.get("type")
     if kind not in FIELD_TYPES:
-        raise DataError(path, f"{where}: unknown field type “{kind}”; use one of {', '.join(FIELD_TYPES)}")
-    label = _bilingual(path, f"{where}, label", raw.get("label"))
-    hint = _bilingual(path, f"{where}, hint", raw["hint"]) if raw.get("hint") is not None else None
+        raise DataError(path, say("worksheet.unknown_field_type", where=where, kind=kind,
+                                  types=", ".join(FIELD_TYPES)))
+    label = require_bilingual(path, say("worksheet.field_label", field=where), raw.get("label"))
+    hint = raw.get("hint")
+    hint = None if hint is None else require_bilingual(path, say("worksheet.field_hint", field=where), hint)
     options, columns = (), ()
     if kind in CHOICE_TYPES:
         raw_options = raw.get("options")
         if not isinstance(raw_options, list) or len(raw_options) < (1 if kind == "checkboxes" else 2):
-            raise DataError(path, f"{where}: a {'checkbox list' if kind == 'checkboxes' else 'single choice'} "
-                                  f"needs options ({'one' if kind == 'checkboxes' else 'two'} or more)")
-        options = tuple(_bilingual(path, f"{where}, option {n}", o) for n, o in enumerate(raw_options, 1))
+            raise DataError(path, say("worksheet.checkboxes_need_options" if kind == "checkboxes"
+                                      else "worksheet.radio_needs_options", where=where))
+        options = tuple(require_bilingual(path, say("worksheet.field_option", field=where, number=n), o)
+                        for n, o in enumerate(raw_options, 1))
     elif "options" in raw:
-        raise DataError(path, f"{where}: only a checkbox list or a single choice (radio) has options (type is {kind})")
+        raise DataError(path, say("worksheet.options_not_allowed", where=where, kind=kind))
     if kind == "table":
         raw_columns = raw.get("columns")
         if not isinstance(raw_columns, list) or not raw_columns:
-            raise DataError(path, f"{where}: a table needs named columns")
-        columns = tuple(_bilingual(path, f"{where}, column {n}", c) for n, c in enumerate(raw_columns, 1))
+            raise DataError(path, say("worksheet.table_needs_columns", where=where))
+        columns = tuple(require_bilingual(path, say("worksheet.field_column", field=where, number=n), c)
+                        for n, c in enumerate(raw_columns, 1))
     elif "columns" in raw:
-        raise DataError(path, f"{where}: only a table has columns (type is {kind})")
+        raise DataError(path, say("worksheet.columns_not_allowed", where=where, kind=kind))
     rows, lines = raw.get("rows", 5), raw.get("lines", 4)
     for name, value in (("rows", rows), ("lines", lines)):
         if not isinstance(value, int) or not 1 <= value <= 30:
-            raise DataError(path, f"{where}: {name} must be a whole number from 1 to 30")
+            raise DataError(path, say("worksheet.bad_size", where=where, name=name))
     return Field(field_id, kind, label, hint, options, columns, rows, lines)
 
 
@@ -112,39 +102,39 @@ def load(path: Path, chapter_stems: set[str] | None = None) -> Worksheet:
     path = Path(path)
     match = _FILE.match(path.name)
     if not match:
-        raise DataError(path, "file name must look like w02-action-plan.yml (w, two digits, kebab-case)")
+        raise DataError(path, say("worksheet.bad_file_name"))
     data = load_yaml(path)
     if not isinstance(data, dict):
-        raise DataError(path, "a worksheet definition must be a mapping (code, title, fields, …)")
+        raise DataError(path, say("worksheet.not_mapping"))
     missing = [key for key in _TOP_KEYS if key not in data]
     if missing:
-        raise DataError(path, f"missing {', '.join(missing)}")
+        raise DataError(path, say("worksheet.missing_keys", keys=", ".join(missing)))
     unknown = set(data) - set(_TOP_KEYS)
     if unknown:
-        raise DataError(path, f"unknown key(s) {', '.join(sorted(unknown))}")
+        raise DataError(path, say("worksheet.unknown_keys", keys=", ".join(sorted(map(str, unknown)))))
     code = data["code"]
-    if code != f"W{int(match.group('number'))}":
-        raise DataError(path, f"code “{code}” does not match the file name (expected W{int(match.group('number'))})")
+    expected = f"W{int(match.group('number'))}"
+    if code != expected:
+        raise DataError(path, say("worksheet.code_mismatch", code=code, expected=expected))
     chapters = data["chapters"]
     if not isinstance(chapters, list) or not chapters or not all(isinstance(c, str) for c in chapters):
-        raise DataError(path, "chapters: a list of chapter file names such as 09-action-plan")
+        raise DataError(path, say("worksheet.bad_chapters"))
     if chapter_stems is not None:
         unknown_chapters = [c for c in chapters if c not in chapter_stems]
         if unknown_chapters:
-            raise DataError(path, f"chapters: no such chapter {', '.join(unknown_chapters)}")
+            raise DataError(path, say("worksheet.unknown_chapters", chapters=", ".join(unknown_chapters)))
     raw_fields = data["fields"]
     if not isinstance(raw_fields, list) or not raw_fields:
-        raise DataError(path, "fields: a worksheet needs at least one field")
+        raise DataError(path, say("worksheet.no_fields"))
     seen: set = set()
     if len(raw_fields) > MAX_FIELDS:
-        raise DataError(path, f"has {len(raw_fields)} fields; a worksheet is a handout of a few pages with at most "
-                              f"{MAX_FIELDS} fields: split it into two worksheets")
+        raise DataError(path, say("worksheet.too_many_fields", count=len(raw_fields), max=MAX_FIELDS))
     fields = tuple(_field(path, n, raw, seen) for n, raw in enumerate(raw_fields, 1))
     return Worksheet(
-        slug=path.stem, code=code, title=_bilingual(path, "title", data["title"]),
-        chapters=tuple(chapters), purpose=_bilingual(path, "purpose", data["purpose"]),
-        instructions=_bilingual(path, "instructions", data["instructions"]),
-        training_use=_bilingual(path, "training_use", data["training_use"]), fields=fields, source=path)
+        slug=path.stem, code=code, title=require_bilingual(path, "title", data["title"]),
+        chapters=tuple(chapters), purpose=require_bilingual(path, "purpose", data["purpose"]),
+        instructions=require_bilingual(path, "instructions", data["instructions"]),
+        training_use=require_bilingual(path, "training_use", data["training_use"]), fields=fields, source=path)
 
 
 def load_all(folder: Path, chapter_stems: set[str] | None = None) -> list[Worksheet]:
@@ -152,7 +142,8 @@ def load_all(folder: Path, chapter_stems: set[str] | None = None) -> list[Worksh
     codes: dict[str, Path] = {}
     for sheet in sheets:
         if sheet.code in codes:
-            raise DataError(sheet.source, f"duplicate worksheet code {sheet.code} (also in {codes[sheet.code].name})")
+            raise DataError(sheet.source, say("worksheet.duplicate_code", code=sheet.code,
+                                              other=codes[sheet.code].name))
         codes[sheet.code] = sheet.source
     return sorted(sheets, key=lambda s: s.number)
 
