@@ -50,7 +50,7 @@ serve: $(INSTALLED) ## Преглед на сайта на http://127.0.0.1:8000
 
 # Built into a fresh folder first: site/ is replaced only by a build that passed every check, so a
 # failed or interrupted build never leaves a half-built site where a deployment would pick it up.
-build: $(INSTALLED) ## Строго изграждане на целия сайт в site/ (заменя се само ако изграждането мине) | Strict build of the whole site into site/ (replaced only when the build passes)
+build: $(INSTALLED) ## Изграждане на целия сайт в site/ с всички проверки (старото копие се заменя само ако изграждането мине) | Strict build of the whole site into site/ (replaced only when the build passes)
 	@rm -rf .site-build
 	$(VENV)/bin/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
 	@rm -rf site && mv .site-build site
@@ -58,7 +58,7 @@ build: $(INSTALLED) ## Строго изграждане на целия сай�
 check: $(INSTALLED) ## Всички бързи проверки (без браузър) в реда, в който да ги поправяте; поправя каквото може, освен в CI | Every fast check (no browser) in the order to fix them; fixes what it can, except in CI
 	$(PY) -m handbook check
 
-status: $(INSTALLED) ## Езиков статус на всяка страница и работен лист (STATUS_FLAGS=--markdown за CI) | Translation status of every page and worksheet (STATUS_FLAGS=--markdown for CI)
+status: $(INSTALLED) ## Докъде е преводът на всяка страница и работен лист (STATUS_FLAGS=--markdown за CI) | Translation status of every page and worksheet (STATUS_FLAGS=--markdown for CI)
 	@$(PY) -m handbook status $(STATUS_FLAGS)
 
 new-chapter: $(INSTALLED) ## Нова глава на двата езика: SLUG=media-literacy TITLE_BG="…" TITLE_EN="…" | New chapter in both languages: SLUG=media-literacy TITLE_BG="…" TITLE_EN="…"

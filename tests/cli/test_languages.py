@@ -103,7 +103,7 @@ def test_the_help_is_in_the_editors_language(cli, tmp_path, no_language):
     make_site(tmp_path)
     bulgarian = cli(tmp_path, "--help")
     assert bulgarian.returncode == 0
-    assert "езиковият статус на всяка страница и работен лист" in bulgarian.stdout
+    assert "докъде е преводът на всяка страница и работен лист" in bulgarian.stdout
     assert "показва тази помощ и спира" in bulgarian.stdout
     assert "езикът на съобщенията: bg или en" in bulgarian.stdout
     english = cli(tmp_path, "--lang", "en", "status", "--help")
@@ -153,7 +153,7 @@ def test_status_markdown_follows_the_language(cli, tmp_path, monkeypatch):
     make_site(tmp_path, {"docs/bg/about.md": "# За наръчника { #about }\n"})
     monkeypatch.setenv("HANDBOOK_LANG", "bg")
     lines = cli(tmp_path, "status", "--markdown").stdout.splitlines()
-    assert lines[0] == "## Езиков статус"
+    assert lines[0] == "## Състояние на преводите"
     assert "| страница | bg | en | състояние |" in lines
     assert "| `about.md` | ✓ | ✗ липсва | ❌ липсва |" in lines
     assert "### Какво да направите" in lines
