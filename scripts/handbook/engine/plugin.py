@@ -107,6 +107,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                  [problem.text(editor_language()) for problem in self.problems], editor_language(), git]
         return hashlib.sha256(json.dumps(parts, default=str).encode("utf-8")).hexdigest()
 
+    def on_serve(self, server, config, builder):
+        """Notice a save sooner: MkDocs polls the watched files every 0.5 s; every 0.1 s costs a few
+        hundred file checks and takes a quarter of a second off the wait (polling, not the operating
+        system's notifications, because those do not cross a dev container's shared folder)."""
+        return serve_speed.poll_faster(server)
+
     @property
     def serving(self) -> bool:
         return self.command == "serve"

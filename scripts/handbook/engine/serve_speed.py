@@ -269,3 +269,25 @@ def install_language_skip(plugin_for) -> None:
 
     build.handbook_language_skip = True
     i18n_module.build = build
+
+
+# Noticing a save.
+
+POLLING_INTERVAL = 0.1  # seconds; MkDocs' default is 0.5
+
+
+def poll_faster(server):
+    """Give MkDocs' live-reload server a polling observer with a shorter interval, watching the same
+    paths (before the server starts). A server without the expected attributes is left as it is."""
+    import watchdog.observers.polling
+
+    refs = getattr(server, "_watch_refs", None)
+    if not isinstance(refs, dict) or not hasattr(server, "unwatch") or getattr(server.observer, "is_alive", lambda: True)():
+        return server
+    paths = list(refs)
+    for path in paths:
+        server.unwatch(path)
+    server.observer = watchdog.observers.polling.PollingObserver(timeout=POLLING_INTERVAL)
+    for path in paths:
+        server.watch(path)
+    return server
