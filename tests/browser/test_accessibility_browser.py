@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from support.browsing import in_tabs, result, start
 from support.sitemodel import pages, type_query
 from support import VENDOR
 
@@ -40,20 +41,49 @@ def open_all_details(page) -> None:
 
 # --- axe-core: every page, both schemes ------------------------------------------------------
 
+WORKERS = 2  # pages checked at once, each in both schemes: Chromium works on one while another waits
+
+
+@pytest.fixture(scope="module")
+def axe_on_every_page(browser, server, site) -> dict[str, tuple[list[str], int]]:
+    """axe over every built page in each colour scheme: {scheme: (violations, pages checked)}.
+    Each page is loaded in a browser context of each scheme, its collapsed blocks opened and axe
+    run; a few pages, in both schemes, are checked at once (support/browsing.py)."""
+    contexts = {scheme: browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800},
+                                            bypass_csp=True) for scheme in SCHEMES}
+    found = {scheme: ([], []) for scheme in SCHEMES}
+
+    def check(tab, built):
+        for page in tab.values():
+            page.goto(server + built.url, wait_until="commit")
+        yield  # the pages load
+        for scheme, page in tab.items():
+            page.wait_for_load_state("load")
+            shown = page.evaluate("document.body.dataset.mdColorScheme")
+            if shown != SCHEMES[scheme]:
+                found[scheme][0].append(f"{built.url}: shown in the {shown} scheme")
+            open_all_details(page)
+            if not page.evaluate("typeof axe !== 'undefined'"):
+                page.add_script_tag(path=str(AXE))
+            start(page, AXE_RUN, WCAG_TAGS)
+        yield  # axe runs
+        for scheme, page in tab.items():
+            problems, checked = found[scheme]
+            problems += [f"{built.url}: {line}" for line in result(page)]
+            checked.append(built.url)
+
+    tabs = [{scheme: context.new_page() for scheme, context in contexts.items()} for _ in range(WORKERS)]
+    in_tabs(tabs, pages(site), check)
+    for context in contexts.values():
+        context.close()
+    return {scheme: (problems, len(checked)) for scheme, (problems, checked) in found.items()}
+
+
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
-def test_every_page_has_no_wcag_violations(browser, server, site, scheme):
+def test_every_page_has_no_wcag_violations(axe_on_every_page, site, scheme):
     """Every built page (404 pages and worksheets included), trainer notes and other collapsed
     blocks opened so that their content is checked too."""
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800}, bypass_csp=True)
-    page = context.new_page()
-    problems, checked = [], 0
-    for built in pages(site):
-        page.goto(server + built.url, wait_until="load")
-        assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], built.url
-        open_all_details(page)
-        problems += [f"{built.url}: {line}" for line in axe_violations(page)]
-        checked += 1
-    context.close()
+    problems, checked = axe_on_every_page[scheme]
     assert checked == len(pages(site)) > 50
     assert not problems, f"{len(problems)} violation(s) in the {scheme} scheme:\n" + "\n".join(problems[:40])
 
@@ -135,6 +165,15 @@ FOCUS_RING = """() => {
 }"""
 
 
+# One round trip per focus stop: what is focused and, its transitions finished, how it shows focus.
+FOCUS_STOP = f"""() => {{
+  const info = ({ACTIVE})();
+  if (info === null) return null;
+  {SETTLE};
+  return {{info, ring: ({FOCUS_RING})()}};
+}}"""
+
+
 def tab_to(page, predicate, limit: int = 80) -> dict:
     """Press Tab until the focused element satisfies `predicate`; fail if it never does."""
     seen = []
@@ -164,15 +203,14 @@ def test_every_focus_stop_has_a_visible_focus_indicator(browser, server, scheme)
         first = None
         for _ in range(600):
             page.keyboard.press("Tab")
-            info = page.evaluate(ACTIVE)
-            if info is None:
+            stop = page.evaluate(FOCUS_STOP)
+            if stop is None:
                 break  # focus left the page after its last element
+            info, ring = stop["info"], stop["ring"]
             key = (info["tag"], info["cls"], info["text"], info["href"])
             if key == first:
                 break
             first = first or key
-            page.evaluate(SETTLE)
-            ring = page.evaluate(FOCUS_RING)
             stops += 1
             if not ring["visible"]:
                 problems.append(f"{path}: focus on a hidden element: {ring['what']}")
@@ -315,12 +353,18 @@ REFLOW = """() => {
 
 def test_pages_reflow_at_200_percent_zoom(browser, server, site):
     context = browser.new_context(viewport=NARROW, device_scale_factor=2)
-    page = context.new_page()
     problems = []
-    for built in pages(site):
-        page.goto(server + built.url, wait_until="load")
+
+    def check(page, built):
+        page.goto(server + built.url, wait_until="commit")
+        yield  # it loads
+        page.wait_for_load_state("load")
         open_all_details(page)
-        problems += [f"{built.url}: {p}" for p in page.evaluate(REFLOW)]
+        start(page, REFLOW)
+        yield  # it is measured
+        problems.extend(f"{built.url}: {p}" for p in result(page))
+
+    in_tabs([context.new_page() for _ in range(3)], pages(site), check)
     context.close()
     assert not problems, "\n".join(problems[:40])
 

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from devtools.server import SiteServer
+from support.browsing import in_tabs
 from support.sitemodel import pages, type_query
 
 
@@ -20,15 +21,16 @@ document.addEventListener("securitypolicyviolation", event => window.__cspViolat
 """
 
 
-def _watch(context, page):
+def _watch(context, *pages):
     """Collect CSP violations (events and console reports), page errors and failed loads."""
     found: list[str] = []
     context.add_init_script(VIOLATIONS)
-    page.on("console", lambda msg: msg.type in ("error", "warning") and found.append(f"console {msg.type}: {msg.text}"))
-    page.on("pageerror", lambda error: found.append(f"page error: {error}"))
-    # (a load that the next navigation cuts short is not a failure of the site)
-    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
-            and found.append(f"failed: {request.url} ({request.failure})"))
+    for page in pages:
+        page.on("console", lambda msg: msg.type in ("error", "warning") and found.append(f"console {msg.type}: {msg.text}"))
+        page.on("pageerror", lambda error: found.append(f"page error: {error}"))
+        # (a load that the next navigation cuts short is not a failure of the site)
+        page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+                and found.append(f"failed: {request.url} ({request.failure})"))
     return found
 
 
@@ -37,13 +39,19 @@ def _violations(page) -> list[str]:
 
 
 def test_every_page_runs_without_a_csp_violation(browser, site, secure_server):
+    """Every page, loaded in one of a few tabs at once (support/browsing.py)."""
     context = browser.new_context()
-    page = context.new_page()
-    found = _watch(context, page)
-    for built in pages(site):
-        response = page.goto(secure_server + built.url, wait_until="load")
+    tabs = [context.new_page() for _ in range(3)]
+    found = _watch(context, *tabs)
+
+    def check(page, built):
+        response = page.goto(secure_server + built.url, wait_until="commit")
         assert response.headers.get("content-security-policy"), built.url
-        found += [f"{built.url}: {v}" for v in _violations(page)]
+        yield  # it loads, its scripts run
+        page.wait_for_load_state("load")
+        found.extend(f"{built.url}: {v}" for v in _violations(page))
+
+    in_tabs(tabs, pages(site), check)
     context.close()
     assert not found, "\n".join(found[:30])
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from support.browsing import in_tabs
 from support.sitemodel import pages, type_query
 
 # Material's storage keys are "<scope path>.<name>". The only one allowed: the colour scheme the
@@ -48,13 +49,22 @@ class Recorder:
         return found
 
 
+TABS = 4  # pages loaded at once: each waits for half a second without traffic (network idle)
+
+
 def test_no_page_contacts_another_host_sets_a_cookie_or_stores_more_than_settings(browser, server, site):
+    """Every page until the network is idle (no request for half a second), in tabs of one
+    context whose every request, cookie and stored key is recorded (support/browsing.py)."""
     context = browser.new_context()
-    page = context.new_page()
     recorder = Recorder(context, server)
-    for built in pages(site):
-        page.goto(server + built.url, wait_until="networkidle")
+
+    def visit(page, built):
+        page.goto(server + built.url, wait_until="commit")
+        yield  # it loads, its scripts run
+        page.wait_for_load_state("networkidle")
         recorder.take_storage(page)
+
+    in_tabs([context.new_page() for _ in range(TABS)], pages(site), visit)
     assert len(recorder.requests) > len(pages(site))
     problems = recorder.problems()
     context.close()

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pikepdf
 import pytest
-from pypdf import PdfReader
 
 from support.build import PAGES_ONLY, mkdocs_build
 
@@ -108,5 +108,6 @@ def test_a_build_killed_half_way_leaves_usable_caches(project_copy, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     files = sorted((second / "worksheets" / "files").glob("*.pdf"))
     assert files
-    for path in files:
-        assert len(PdfReader(path).pages) >= 1, path
+    for path in files:  # qpdf refuses a cut-off file as pypdf does, ten times faster
+        with pikepdf.open(path) as pdf:
+            assert len(pdf.pages) >= 1, path

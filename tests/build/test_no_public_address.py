@@ -14,14 +14,14 @@ import pytest
 
 
 @pytest.mark.parametrize("site_url", [None])  # a loopback address is the same case: tests/unit/test_handouts_unit.py
-def test_no_address_is_printed_without_a_public_one(project_copy, tmp_path, site_url):
+def test_no_address_is_printed_without_a_public_one(cached_copy, tmp_path, site_url):
     # Two worksheets keep the build short; every kind of download is still made. The chapters'
     # links to the removed worksheets would stop a strict build: this one is not strict.
-    for path in sorted((project_copy / "docs/data/worksheets").glob("w*.yml"))[2:]:
+    for path in sorted((cached_copy / "docs/data/worksheets").glob("w*.yml"))[2:]:
         path.unlink()
-    for path in (project_copy / "docs/data/translations").glob("*.yml"):  # their worksheet (W11) is gone
+    for path in (cached_copy / "docs/data/translations").glob("*.yml"):  # their worksheet (W11) is gone
         path.unlink()
-    mkdocs = project_copy / "mkdocs.yml"
+    mkdocs = cached_copy / "mkdocs.yml"
     mkdocs.write_text("\n".join(line for line in mkdocs.read_text(encoding="utf-8").splitlines()
                                 if not any(f"worksheets/w{n:02d}-" in line for n in range(3, 40))) + "\n",
                       encoding="utf-8")
@@ -30,7 +30,7 @@ def test_no_address_is_printed_without_a_public_one(project_copy, tmp_path, site
         env["SITE_URL"] = site_url
     site = tmp_path / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(site)],
-                            cwd=project_copy, env={**{k: v for k, v in os.environ.items() if k != "SITE_URL"},
+                            cwd=cached_copy, env={**{k: v for k, v in os.environ.items() if k != "SITE_URL"},
                                                    "NO_MKDOCS_2_WARNING": "1", **env},
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-4000:]

@@ -18,13 +18,13 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
-def test_a_section_in_one_language_still_shows_in_the_preview(project_copy, tmp_path):
-    chapter = project_copy / "docs/bg/chapters/03-how-people-think.md"
+def test_a_section_in_one_language_still_shows_in_the_preview(cached_copy, tmp_path):
+    chapter = cached_copy / "docs/bg/chapters/03-how-people-think.md"
     chapter.write_text(chapter.read_text(encoding="utf-8")
                        + "\n## Нов раздел само на български { #new-section }\n\nТекстът на редактора.\n", encoding="utf-8")
     site = tmp_path / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-c", SCRIPT, str(site)], cwd=project_copy, env=env,
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(site)], cwd=cached_copy, env=env,
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-4000:]
     assert "docs/en/chapters/03-how-people-think.md" in result.stderr, "the problem is listed in the terminal"

@@ -4,18 +4,15 @@ repository with controlled dates."""
 
 from __future__ import annotations
 
-import shutil
-
-from support.build import mkdocs_build
-from support.editor_sites import ROOT, commit, init_repo
+from support.build import PAGES_ONLY, mkdocs_build
+from support.editor_sites import commit, init_repo
 
 
-def test_a_scaffolded_chapter_and_worksheet_build_strictly_with_edit_links_and_dates(cli, project_copy, tmp_path, site):
-    """The editor's path: scaffold, build (strict), then check lists what is left to write.
-    Requesting `site` warms the repository's .cache, which the copy reuses for unchanged files."""
-    copy = project_copy
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", copy / ".cache")
+def test_a_scaffolded_chapter_and_worksheet_build_strictly_with_edit_links_and_dates(cli, cached_copy, tmp_path):
+    """The editor's path: scaffold, build (strict), then check lists what is left to write. The
+    pages are what is tested (the downloads have their own tests); the copy shares the run's cache
+    of rendered downloads (tests/build/conftest.py), so only the new worksheet's files are rendered."""
+    copy = cached_copy
     init_repo(copy)
     commit(copy, "The handbook", "2024-02-01T10:00:00+00:00")
     page = copy / "docs/en/chapters/02-migration-in-facts.md"
@@ -33,7 +30,7 @@ def test_a_scaffolded_chapter_and_worksheet_build_strictly_with_edit_links_and_d
                "--title-en", "Media monitoring", "--chapter", new).returncode == 0
 
     out = tmp_path / "out"
-    result = mkdocs_build(copy, out, {"EDIT_URI": "https://example.org/edit/main/docs/"})
+    result = mkdocs_build(copy, out, {**PAGES_ONLY, "EDIT_URI": "https://example.org/edit/main/docs/"})
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-6000:]
 
     def html(path: str) -> str:

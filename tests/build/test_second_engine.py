@@ -12,13 +12,13 @@ from devtools import sitediff
 from support.build import PAGES_ONLY, mkdocs_build
 
 
-def test_properdocs_builds_the_same_site(project_copy, tmp_path):
+def test_properdocs_builds_the_same_site(cached_copy, tmp_path):
     ours = tmp_path / "mkdocs"
-    assert mkdocs_build(project_copy, ours, PAGES_ONLY).returncode == 0
+    assert mkdocs_build(cached_copy, ours, PAGES_ONLY).returncode == 0
     theirs = tmp_path / "properdocs"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **PAGES_ONLY}
     result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml",
-                             "--site-dir", str(theirs)], cwd=project_copy, env=env, capture_output=True,
+                             "--site-dir", str(theirs)], cwd=cached_copy, env=env, capture_output=True,
                             text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-4000:]
     differences = []

@@ -183,7 +183,7 @@ def test_bulgarian_text_on_english_pages_is_marked_as_bulgarian(site):
 def test_downloadable_documents_carry_title_and_language(site):
     """The statement promises tagged PDFs with title and language, and DOCX files with both."""
     from docx import Document
-    from pypdf import PdfReader
+    from support import pdfs
     problems, documents = [], 0
     for path in sorted(site.rglob("*.pdf")) + sorted(site.rglob("*.docx")):
         rel = path.relative_to(site).as_posix()
@@ -191,12 +191,11 @@ def test_downloadable_documents_carry_title_and_language(site):
         translated = re.search(r"-(uk|ru|ar)\.pdf$", rel)  # a statement in the language it is written in
         lang = translated.group(1) if translated else lang
         documents += 1
-        if path.suffix == ".pdf":
-            reader = PdfReader(path)
-            root = reader.trailer["/Root"]
-            title = (reader.metadata or {}).get("/Title")
-            if str(root.get("/Lang", "")).split("-")[0] != lang or "/StructTreeRoot" not in root or not title:
-                problems.append(f"{rel}: Lang={root.get('/Lang')}, tagged={'/StructTreeRoot' in root}, title={title!r}")
+        if path.suffix == ".pdf":  # qpdf (pikepdf) reads the catalogue ten times faster than pypdf
+            root_lang, tagged = pdfs.language(path), "/StructTreeRoot" in pdfs.catalogue_keys(path)
+            title = pdfs.info(path).get("/Title")
+            if (root_lang or "").split("-")[0] != lang or not tagged or not title:
+                problems.append(f"{rel}: Lang={root_lang}, tagged={tagged}, title={title!r}")
         else:
             props = Document(str(path)).core_properties
             if not props.title or (props.language or "").split("-")[0] != lang:

@@ -12,9 +12,9 @@ import re
 import subprocess
 import unicodedata
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 
+import pikepdf
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
@@ -25,7 +25,7 @@ from handbook.downloads import editions as printing
 from handbook.downloads.worksheet_files import LICENCE_URL
 from handbook.sources import worksheets
 
-from support import ROOT
+from support import ROOT, pdfs
 
 DOCS = ROOT / "docs"
 SHEETS = worksheets.load_all(DOCS / "data" / "worksheets")
@@ -43,11 +43,10 @@ def downloads(site, lang) -> Path:
     return site / LANGS[lang] / "downloads"
 
 
-@lru_cache(maxsize=None)
 def text_of(path: Path, first: int = 0, last: int = 0) -> str:
-    pages = ["-f", str(first), "-l", str(last)] if first else []
-    out = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(out.split())
+    """The text of pages first..last (all when not given), whitespace collapsed (support/pdfs.py:
+    pdftotext runs once per file in the test run)."""
+    return pdfs.text(path, first, last)
 
 
 def words_on(path: Path, page: int) -> list[tuple]:
@@ -115,9 +114,11 @@ def test_worksheet_table_cells_fit_handwriting(site, lang, sheet):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_loopback_address_in_any_download(site, lang):
-    for path in sorted(files(site, lang).glob("*.pdf")) + sorted(downloads(site, lang).glob("*.pdf")):
+    paths = sorted(files(site, lang).glob("*.pdf")) + sorted(downloads(site, lang).glob("*.pdf"))
+    pdfs.read_all(paths)
+    for path in paths:
         assert not LOOPBACK.search(text_of(path)), path.name
-        info = PdfReader(path).metadata or {}
+        info = pdfs.info(path)
         assert not any(LOOPBACK.search(str(value)) for value in info.values()), path.name
     for path in sorted(files(site, lang).glob("*.docx")):
         document = Document(path)
@@ -174,7 +175,7 @@ def test_chapter_pdfs_for_readers_and_trainers(site, lang, stem):
     trainer_path = downloads(site, lang) / printing.chapter_trainer_file(stem, lang)
     t = printing.labels(lang)
     first = text_of(reader_path, 1, 1)
-    handbook_name = PdfReader(reader_path).metadata["/Author"]
+    handbook_name = pdfs.info(reader_path)["/Author"]
     assert first.startswith(f"{handbook_name} · {t['reader_edition']}"), first[:120]  # above the title
     assert re.search(rf"{re.escape(t['version'])} \S+", first[:200])
     assert text_of(trainer_path, 1, 1).startswith(f"{handbook_name} · {t['trainer_edition']}")
@@ -199,11 +200,18 @@ def test_edition_cover(site, lang, edition):
         assert " ".join(words.split()) in cover, words
     cite = t["cite"].split("{version}")[0]
     assert cite in cover
-    reader = PdfReader(path)
-    first_page = reader.pages[0]
-    assert any(first_page["/Resources"].get("/XObject", {}).values()) or "/Pattern" in first_page["/Resources"] \
-        or b"re" in first_page.get_contents().get_data(), "the EU emblem is drawn on the cover"
-    info = reader.metadata
+    with pikepdf.open(path) as pdf:  # pypdf reads the whole page tree of an edition to give its first page
+        first_page = pdf.pages[0].obj
+        resources = first_page.Resources
+
+        def drawing() -> bytes:
+            contents = first_page.Contents
+            parts = contents if isinstance(contents, pikepdf.Array) else [contents]
+            return b"\n".join(part.read_bytes() for part in parts)
+
+        assert len(resources.get("/XObject", pikepdf.Dictionary()).keys()) > 0 or "/Pattern" in resources \
+            or b"re" in drawing(), "the EU emblem is drawn on the cover"
+    info = pdfs.info(path)
     assert info["/Title"] and info["/Author"] and info["/Subject"] and "CC BY 4.0" in info["/Keywords"]
     assert info["/CreationDate"].startswith("D:20")
 
@@ -211,7 +219,7 @@ def test_edition_cover(site, lang, edition):
 @pytest.mark.parametrize("lang", LANGS)
 def test_trainer_contents_list_every_worksheet_and_the_appendix_matches_the_handouts(site, lang):
     path = downloads(site, lang) / printing.handbook_file("trainer", lang)
-    count = len(PdfReader(path).pages)
+    count = pdfs.page_count(path)
     contents = " ".join(text_of(path, 2, 4).split())
     starts = {}
     for sheet in SHEETS:
@@ -223,5 +231,5 @@ def test_trainer_contents_list_every_worksheet_and_the_appendix_matches_the_hand
     # each worksheet takes as many pages in the appendix as its own PDF: one body, one stylesheet
     ends = [starts[s.code] for s in SHEETS[1:]] + [count + 1]
     for sheet, end in zip(SHEETS, ends):
-        own = len(PdfReader(files(site, lang) / sheet.file_name(lang, "pdf")).pages)
+        own = pdfs.page_count(files(site, lang) / sheet.file_name(lang, "pdf"))
         assert end - starts[sheet.code] == own, f"{sheet.code}: {end - starts[sheet.code]} pages, its PDF {own}"

@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 
-from bs4 import BeautifulSoup
-
 from handbook import strings
 from handbook.render import page_meta
 from support import ROOT
+from support.sitemodel import parsed
 
 # Pages made from their Markdown and data files (engine/plugin.py, on_page_context): their date is
 # the latest of all their sources, and none while any of those has uncommitted changes.
@@ -90,7 +89,7 @@ class GitDates:
 def test_every_page_has_an_edit_link_to_its_own_language_source(site):
     built = set()
     for lang, path, html in _pages(site):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(html)
         icon = soup.select_one("a.md-content__button[rel=edit]")
         text = soup.select_one("aside.handbook-page-meta a.handbook-page-meta__edit")
         assert icon is not None and text is not None, f"{html}: no edit link"
@@ -110,7 +109,7 @@ def test_last_updated_is_the_git_date_of_the_page_source_in_the_page_language(si
     problems, checked = [], 0
     for lang, path, html in _pages(site):
         checked += 1
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(html)
         updated = soup.select_one("aside.handbook-page-meta .handbook-page-meta__updated")
         source = _source(lang, path)
         expected = git.date(source)

@@ -4,15 +4,13 @@ of the built pages."""
 from __future__ import annotations
 
 import re
-import subprocess
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from handbook.downloads import editions as printing
 from handbook.sources import worksheets
+from support.pdfs import page_count, page_texts
 from support.sitemodel import BuiltPage, file_for
 from handbook.sources import markdown
 
@@ -29,19 +27,6 @@ NAV_LABELS = {
 
 def headings(lang: str, rel: str):
     return markdown.headings((DOCS / lang / rel).read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
-def page_texts(path: Path) -> tuple[str, ...]:
-    """The text of each page, as poppler's pdftotext extracts it: one run for the whole file, pages
-    separated by form feeds (running it page by page re-reads the whole file each time)."""
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    pages = out.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()  # pdftotext ends the last page with a form feed too
-    assert len(pages) == len(PdfReader(path).pages), path
-    return tuple(" ".join(page.split()) for page in pages)
 
 
 def downloads(site, lang):
@@ -133,8 +118,8 @@ def test_trainer_edition_adds_trainer_notes_and_worksheets(site, lang):
         assert heading in trainer, heading
         assert heading not in reader
     assert headings(lang, "trainers-guide.md")[0].text in trainer
-    assert len(PdfReader(downloads(site, lang) / printing.handbook_file("trainer", lang)).pages) > \
-        len(PdfReader(downloads(site, lang) / printing.handbook_file("reader", lang)).pages)
+    assert page_count(downloads(site, lang) / printing.handbook_file("trainer", lang)) > \
+        page_count(downloads(site, lang) / printing.handbook_file("reader", lang))
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support.sitemodel import content_pages, file_for, pages
+from support.sitemodel import content_pages, file_for, pages, parsed
 
 ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -86,9 +86,7 @@ def test_every_internal_link_and_anchor_resolves(site):
 
     def ids(path):
         if path not in ids_cache:
-            from bs4 import BeautifulSoup
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            ids_cache[path] = {tag["id"] for tag in soup.select("[id]")}
+            ids_cache[path] = {tag["id"] for tag in parsed(path).select("[id]")}
         return ids_cache[path]
 
     problems = []

@@ -14,13 +14,14 @@ from bs4 import BeautifulSoup
 from handbook.languages import LANGUAGES, url_prefix
 from handbook.project import Project
 from handbook.sources import lines
+from support.sitemodel import parsed
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT, _ = Project.load(ROOT / "docs")
 
 
 def soup(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / rel)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

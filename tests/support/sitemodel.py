@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -38,9 +37,9 @@ class BuiltPage:
             return "/en" + self.url
         return self.url[len("/" + self.language):]
 
-    @cached_property
+    @property
     def soup(self) -> BeautifulSoup:
-        return BeautifulSoup(self.path.read_text(encoding="utf-8"), "html.parser")
+        return parsed(self.path)
 
     def resolve(self, href: str) -> tuple[str, str] | None:
         """An internal href as (URL path, fragment); None for external or special links."""
@@ -63,6 +62,19 @@ class BuiltPage:
         if parts.path.endswith("/") and path != "/":
             path += "/"
         return unquote(path), unquote(parts.fragment)
+
+
+_PARSED: dict[tuple, BeautifulSoup] = {}
+
+
+def parsed(path: Path) -> BeautifulSoup:
+    """The HTML file parsed (html.parser), once per test run and shared by every test that reads it:
+    read it, never change it. A file written again is parsed again."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        _PARSED[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return _PARSED[key]
 
 
 def file_for(site: Path, url_path: str) -> Path:
